@@ -1,0 +1,3 @@
+from samrev.cli.app import main
+
+main()

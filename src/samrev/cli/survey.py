@@ -1,0 +1,10 @@
+"""`samrev survey`: Spørreundersøkelse: svarprosent mot invitert populasjon, g…"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    help="Spørreundersøkelse: svarprosent mot invitert populasjon, gruppeforskjeller og koding av åpne svar.",
+    no_args_is_help=True,
+)

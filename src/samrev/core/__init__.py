@@ -1,0 +1,1 @@
+"""Domain dataclasses, the error tree, settings and component registries."""

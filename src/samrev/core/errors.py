@@ -1,0 +1,203 @@
+"""The one error tree of samrev.
+
+Every error a user can meet is a :class:`SamrevError` subclass with a stable ``code``
+(``INGEST_ENCRYPTED`` …), structured ``data_fields`` and a message in bokmål built from a
+template.  Edges (CLI, web, batch records) render errors through :meth:`SamrevError.to_dict`
+or :func:`render_message`; nothing else turns exceptions into text.
+
+A bad item in a batch is data, not a crash: batch services catch ``SamrevError`` per item and
+store ``to_dict()`` on the item's record, then go on.
+
+Adding an error: subclass the closest family, set ``code`` (UPPER_SNAKE, unique),
+``template`` (bokmål, ``{field}`` placeholders) and optionally ``hint``.  The catalogue test
+(tests/core/test_errors.py) checks uniqueness, that every placeholder is a declared field and
+that every code is documented in docs/errors.md.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any, ClassVar
+
+
+class SamrevError(Exception):
+    """Base of every error samrev reports to a user."""
+
+    code: ClassVar[str] = "SAMREV_ERROR"
+    template: ClassVar[str] = "Ukjent feil."
+    hint: ClassVar[str] = ""
+    exit_code: ClassVar[int] = 1
+    http_status: ClassVar[int] = 400
+
+    def __init__(self, **data_fields: Any) -> None:
+        self.data_fields: dict[str, Any] = data_fields
+        super().__init__(self.message)
+
+    @classmethod
+    def placeholders(cls) -> set[str]:
+        """Names used in the message template."""
+        return {name for _, name, _, _ in string.Formatter().parse(cls.template) if name}
+
+    @property
+    def message(self) -> str:
+        """The user-facing message in bokmål."""
+        fields = {name: self.data_fields.get(name, "?") for name in self.placeholders()}
+        return self.template.format(**fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form: code, message, hint and the structured fields."""
+        out: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.hint:
+            out["hint"] = self.hint
+        for key, value in self.data_fields.items():
+            out.setdefault(key, value if isinstance(value, str | int | float | bool | None) else str(value))
+        return out
+
+
+# --- input and usage -------------------------------------------------------------------------
+
+
+class InputError(SamrevError):
+    """Something the user gave us cannot be used."""
+
+    code = "INPUT_INVALID"
+    template = "Ugyldig inndata: {detail}"
+    exit_code = 2
+
+
+class InputNotFound(InputError):
+    code = "INPUT_NOT_FOUND"
+    template = "Finner ikke filen eller mappen «{path}»."
+    hint = "Sjekk stien og at du står i riktig mappe."
+
+
+class InputFormatError(InputError):
+    """A file exists but its content is not what the command expects (bad CSV, bad YAML …)."""
+
+    code = "INPUT_FORMAT"
+    template = "Kan ikke lese «{path}»: {detail}"
+
+
+class MissingColumnError(InputError):
+    code = "INPUT_MISSING_COLUMN"
+    template = "Filen «{path}» mangler kolonnen «{column}» (fant: {found})."
+
+
+class ComponentNotFound(InputError):
+    code = "COMPONENT_UNKNOWN"
+    template = "Ukjent {kind} «{name}». Gyldige navn: {valid}."
+
+
+# --- configuration and storage ---------------------------------------------------------------
+
+
+class ConfigError(SamrevError):
+    code = "CONFIG_INVALID"
+    template = "Ugyldig innstilling {setting}: {detail}"
+    exit_code = 3
+
+
+class StoreError(SamrevError):
+    code = "STORE_UNAVAILABLE"
+    template = "Kan ikke bruke databasen ({database}): {detail}"
+    hint = "Sjekk SAMREV_DATABASE_URL, eller fjern den for å bruke SQLite i SAMREV_HOME."
+    exit_code = 3
+    http_status = 503
+
+
+class StoreIntegrityError(StoreError):
+    code = "STORE_INTEGRITY"
+    template = "Lagring avvist: {detail}"
+    hint = ""
+    http_status = 409
+
+
+# --- registry --------------------------------------------------------------------------------
+
+
+class RegistryError(SamrevError):
+    code = "REGISTRY_ERROR"
+    template = "Feil i organisasjonsregisteret: {detail}"
+
+
+class UnknownMunicipality(RegistryError):
+    code = "REGISTRY_UNKNOWN_MUNICIPALITY"
+    template = "Fant ingen kommune «{query}» i {structure}-strukturen."
+    hint = "Bruk kommunenummer (f.eks. 4601) eller navn; se `samrev registry kommuner`."
+    exit_code = 2
+    http_status = 404
+
+
+class UnknownHealthTrust(RegistryError):
+    code = "REGISTRY_UNKNOWN_HEALTH_TRUST"
+    template = "Fant ikke helseforetaket «{query}»."
+    hint = "Se `samrev registry helseforetak` for gyldige navn."
+    exit_code = 2
+    http_status = 404
+
+
+# --- codebook --------------------------------------------------------------------------------
+
+
+class CodebookError(SamrevError):
+    code = "CODEBOOK_INVALID"
+    template = "Kodeboken «{path}» er ugyldig: {detail}"
+    exit_code = 2
+
+
+class ReliabilityInputError(InputError):
+    code = "RELIABILITY_INPUT"
+    template = "Kan ikke beregne reliabilitet fra «{path}»: {detail}"
+
+
+# --- ingestion (per file; stored on the file's record in a batch) ----------------------------
+
+
+class IngestError(SamrevError):
+    """A file that cannot be turned into text.  ``short_code`` is the spec's error code."""
+
+    code = "INGEST_FAILED"
+    short_code: ClassVar[str] = "unreadable"
+    template = "Kan ikke lese «{path}»: {detail}"
+
+
+class UnreadableFile(IngestError):
+    code = "INGEST_UNREADABLE"
+    short_code = "unreadable"
+    template = "«{path}» er skadet eller ufullstendig og kan ikke leses: {detail}"
+
+
+class EncryptedFile(IngestError):
+    code = "INGEST_ENCRYPTED"
+    short_code = "encrypted"
+    template = "«{path}» er passordbeskyttet (kryptert) og kan ikke leses."
+    hint = "Be avsenderen om en utgave uten passord."
+
+
+class EmptyDocument(IngestError):
+    code = "INGEST_EMPTY"
+    short_code = "empty"
+    template = "«{path}» inneholder ingen tekst{detail}."
+
+
+class UnsupportedFormat(IngestError):
+    code = "INGEST_UNSUPPORTED"
+    short_code = "unsupported"
+    template = "«{path}» har et filformat samrev ikke leser ({detail})."
+    hint = "Støttede formater: PDF, DOCX, ODT, HTML og ren tekst."
+
+
+def all_error_classes() -> list[type[SamrevError]]:
+    """Every error class in the tree (for the catalogue test and docs)."""
+    seen: list[type[SamrevError]] = []
+    stack: list[type[SamrevError]] = [SamrevError]
+    while stack:
+        cls = stack.pop(0)
+        seen.append(cls)
+        stack.extend(cls.__subclasses__())
+    return seen
+
+
+def render_message(error: SamrevError) -> str:
+    """Message plus hint, as one text for a terminal or a log."""
+    return f"{error.message}\n{error.hint}" if error.hint else error.message

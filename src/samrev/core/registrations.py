@@ -1,0 +1,11 @@
+"""Every component registration in one place (kind, name, dotted path).
+
+Adding a reader, coder or detector is one line here plus its module.  Kinds:
+``language_detector``, ``coder``, ``reader``, … (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from samrev.core.components import register
+
+# Registrations are appended by the packages that own the classes (one line each).
