@@ -79,7 +79,9 @@ class Provenance:
     def parse(cls, text: str) -> Provenance:
         match = _PROVENANCE_RE.match(text.strip())
         if not match:
-            raise InputError(detail=f"ugyldig opphav «{text}» (ventet rule:…, model:…@versjon eller person:…)")
+            raise InputError(
+                detail=f"ugyldig opphav «{text}» (ventet rule:…, model:…@versjon eller person:…)"
+            )
         kind, name, version = match.groups()
         return cls(ProvenanceKind(kind), name, version)
 

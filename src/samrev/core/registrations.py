@@ -6,6 +6,6 @@ Adding a reader, coder or detector is one line here plus its module.  Kinds:
 
 from __future__ import annotations
 
-from samrev.core.components import register
+from samrev.core.components import register  # noqa: F401
 
 # Registrations are appended by the packages that own the classes (one line each).
