@@ -32,7 +32,7 @@ test-sqlite: venv
 ## except in CI, where a missing server fails the run).
 test-postgres: venv
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-		SAMREV_DATABASE_URL=$(PG_URL) $(BIN)/pytest -q tests/store; \
+		SAMREV_DATABASE_URL=$(PG_URL) $(BIN)/pytest -q tests/store tests/web; \
 	elif [ -n "$$CI" ]; then echo "PostgreSQL at $(PG_URL) does not answer (required in CI)"; exit 1; \
 	else echo "PostgreSQL at $(PG_URL) does not answer: store tests on PostgreSQL skipped"; fi
 

@@ -7,10 +7,12 @@ from samrev.core.model import Judgement, Provenance, ProvenanceKind, Span, effec
 
 
 def test_provenance_round_trips_through_text() -> None:
-    for text in ("rule:signature.block", "model:lms_level@2026.11.1", "person:kari"):
+    for text in ("rule:signature.block", "model:lms_level@2026.11.1", "person:kari", "person:kari@hf.no"):
         assert str(Provenance.parse(text)) == text
     p = Provenance.parse("model:lms_level@3")
     assert p.kind is ProvenanceKind.MODEL and p.name == "lms_level" and p.version == "3"
+    person = Provenance.parse("person:kari@hf.no")
+    assert person.is_person and person.name == "kari@hf.no" and person.version is None
 
 
 @pytest.mark.parametrize("bad", ["", "rule", "robot:x", "model:", "person:kari ola"])

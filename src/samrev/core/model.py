@@ -56,7 +56,7 @@ class ProvenanceKind(StrEnum):
     PERSON = "person"
 
 
-_PROVENANCE_RE = re.compile(r"^(rule|model|person):([^@\s]+)(?:@(\S+))?$")
+_PROVENANCE_RE = re.compile(r"^(?:(rule|model):([^@\s]+)(?:@(\S+))?|(person):(\S+))$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,9 @@ class Provenance:
             raise InputError(
                 detail=f"ugyldig opphav «{text}» (ventet rule:…, model:…@versjon eller person:…)"
             )
-        kind, name, version = match.groups()
+        if match.group(4):  # a person's name may hold "@" (an e-mail address): no version
+            return cls(ProvenanceKind.PERSON, match.group(5))
+        kind, name, version = match.group(1, 2, 3)
         return cls(ProvenanceKind(kind), name, version)
 
     @classmethod

@@ -1,0 +1,381 @@
+"""Write use cases of the store: one function per use case, called by CLI, web and tasks alike.
+
+Each runs in one ``transaction.atomic()``, appends an :class:`~samrev.store.models.AuditEvent`
+for every change it makes, and turns database failures into samrev errors
+(:class:`StoreIntegrityError`, :class:`StoreError`).  A call that changes nothing writes nothing,
+not even an audit event.  Call :func:`samrev.store.bootstrap.ensure_ready` before importing.
+
+``actor`` names who acted (a user name); left empty, it is the operating-system user.
+"""
+
+from __future__ import annotations
+
+import functools
+import getpass
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, ParamSpec, TypeVar
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from samrev.core import model as core
+from samrev.core.errors import InputError, StoreIntegrityError
+from samrev.store import models
+from samrev.store.bootstrap import translate_db_errors
+from samrev.store.repository import StoredJudgement, evidence_to_json, judgements_for_run, to_stored
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _use_case(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``func`` in one transaction and report database failures as samrev errors."""
+
+    @functools.wraps(func)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with translate_db_errors(), transaction.atomic():
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return "ukjent"
+
+
+def _actor(actor: str | AbstractBaseUser) -> str:
+    if isinstance(actor, AbstractBaseUser):
+        return actor.get_username()
+    return actor.strip() or default_actor()
+
+
+def append_audit_event(
+    action: str,
+    *,
+    actor: str | AbstractBaseUser = "",
+    object_type: str = "",
+    object_id: str | int = "",
+    data: dict[str, Any] | None = None,
+) -> models.AuditEvent:
+    """Append one event to the audit log (inside the caller's transaction)."""
+    return models.AuditEvent.objects.create(
+        actor=_actor(actor),
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        data=data or {},
+    )
+
+
+# --- projects and rounds ---------------------------------------------------------------------
+
+
+@_use_case
+def create_project(name: str, slug: str, description: str = "", *, actor: str = "") -> models.Project:
+    project = models.Project.objects.create(name=name, slug=slug, description=description)
+    append_audit_event(
+        "project.created", actor=actor, object_type="project", object_id=project.pk, data={"slug": slug}
+    )
+    return project
+
+
+@_use_case
+def create_round(
+    project: models.Project,
+    name: str,
+    year: int,
+    registry_structure: int = models.RegistryStructure.Y2024,
+    *,
+    actor: str = "",
+) -> models.ReviewRound:
+    if registry_structure not in models.RegistryStructure.values:
+        raise InputError(detail=f"kommunestruktur må være 2020 eller 2024, ikke {registry_structure}")
+    review_round = models.ReviewRound.objects.create(
+        project=project, name=name, year=year, registry_structure=registry_structure
+    )
+    append_audit_event(
+        "round.created",
+        actor=actor,
+        object_type="round",
+        object_id=review_round.pk,
+        data={"project": project.slug, "name": name, "year": year, "registry_structure": registry_structure},
+    )
+    return review_round
+
+
+# --- documents and passages ------------------------------------------------------------------
+
+
+@_use_case
+def save_document(
+    *,
+    content_hash: str,
+    format: str,
+    text: str,
+    path: str,
+    pages: int = 0,
+    characters: int | None = None,
+    language: str = "",
+    needs_ocr: bool = False,
+    page_ranges: Sequence[tuple[int, int] | list[int]] = (),
+    metadata: dict[str, Any] | None = None,
+    error: dict[str, Any] | None = None,
+    round: models.ReviewRound | None = None,
+    url: str = "",
+    retrieved: datetime | None = None,
+    actor: str = "",
+) -> tuple[models.Document, bool]:
+    """Store an ingested document once per content hash, and record where it was seen.
+
+    Returns ``(document, created)``.  The same content again is a no-op; the same content at a
+    new ``path`` (or in a new round) adds only a source row.  New content at a path that held
+    another document becomes a new Document whose source row links to that predecessor.
+    """
+    content_hash = content_hash.strip().lower()
+    if not _SHA256.match(content_hash):
+        raise InputError(detail=f"innholdshash må være SHA-256 i heksadesimal, ikke «{content_hash}»")
+    path = str(path)
+    # get_or_create: two workers importing the same file at once end with one row, no error.
+    document, created = models.Document.objects.get_or_create(
+        content_hash=content_hash,
+        defaults={
+            "format": format,
+            "pages": pages,
+            "characters": len(text) if characters is None else characters,
+            "language": language,
+            "needs_ocr": needs_ocr,
+            "text": text,
+            "page_ranges": [[int(start), int(end)] for start, end in page_ranges],
+            "metadata": metadata or {},
+            "error": error,
+        },
+    )
+    if models.DocumentSource.objects.filter(document=document, path=path, round=round).exists():
+        return document, created
+    latest_here = (
+        models.DocumentSource.objects.filter(path=path)
+        .exclude(document=document)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    previous = latest_here.document if latest_here is not None else None
+    _source, source_created = models.DocumentSource.objects.get_or_create(
+        document=document,
+        path=path,
+        round=round,
+        defaults={"url": url, "retrieved": retrieved, "previous_version": previous},
+    )
+    if not source_created:
+        return document, created
+    append_audit_event(
+        "document.created" if created else "document.seen",
+        actor=actor,
+        object_type="document",
+        object_id=content_hash,
+        data={
+            "path": path,
+            "round": round.pk if round is not None else None,
+            "format": format,
+            "previous_version": previous.content_hash if previous is not None else None,
+        },
+    )
+    return document, created
+
+
+@_use_case
+def save_passages(
+    document: models.Document, passages: Sequence[core.Passage], *, actor: str = ""
+) -> list[models.Passage]:
+    """Store a document's passages; identical passages again are a no-op, different ones replace
+    the old set (evidence points into the document text, not at passages, so nothing dangles)."""
+    indices = [p.index for p in passages]
+    if len(set(indices)) != len(indices):
+        raise StoreIntegrityError(detail="to tekstavsnitt har samme nummer (index)")
+    wanted = sorted(
+        ((p.index, p.start, p.end, p.page, p.language or "", p.text) for p in passages),
+        key=lambda row: row[0],
+    )
+    existing = list(document.passages.order_by("index"))
+    if [(r.index, r.start, r.end, r.page, r.language, r.text) for r in existing] == wanted:
+        return existing
+    size = len(document.text)
+    for p in passages:
+        if not 0 <= p.start <= p.end <= size:
+            raise StoreIntegrityError(
+                detail=f"tekstavsnitt {p.index} ({p.start}..{p.end}) ligger utenfor teksten (0..{size})"
+            )
+    replaced = len(existing)
+    if replaced:
+        document.passages.all().delete()
+    rows = models.Passage.objects.bulk_create(
+        models.Passage(
+            document=document, index=index, start=start, end=end, page=page, language=language, text=text
+        )
+        for index, start, end, page, language, text in wanted
+    )
+    append_audit_event(
+        "passages.saved",
+        actor=actor,
+        object_type="document",
+        object_id=document.content_hash,
+        data={"count": len(rows), "replaced": replaced},
+    )
+    return rows
+
+
+# --- judgements ------------------------------------------------------------------------------
+
+
+def _aware(moment: datetime | None) -> datetime:
+    if moment is None:
+        return timezone.now()
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+@_use_case
+def record_judgements(
+    item_type: str,
+    item_id: str,
+    judgements: Sequence[core.Judgement],
+    run_key: str,
+    round: models.ReviewRound | None = None,
+    *,
+    actor: str = "",
+) -> list[StoredJudgement]:
+    """Store the judgements one run made about one item.
+
+    A run is recorded once: if judgements for (item, ``run_key``) exist, they are returned and
+    nothing is written (callers should ask :func:`~samrev.store.repository.judgements_for_run`
+    first and skip the computation).  An empty ``run_key`` (hand-made entries) always writes.
+    """
+    if run_key:
+        stored = judgements_for_run(item_type, item_id, run_key)
+        if stored:
+            return stored
+    if not judgements:
+        return []
+    who = _actor(actor)
+    rows = models.Judgement.objects.bulk_create(
+        models.Judgement(
+            item_type=item_type,
+            item_id=item_id,
+            subject=j.subject,
+            value=j.value,
+            evidence=evidence_to_json(j.evidence),
+            provenance=str(j.provenance),
+            confidence=j.confidence,
+            run_key=run_key,
+            note=j.note,
+            created_by=who,
+            created_at=_aware(j.created_at),
+            round=round,
+        )
+        for j in judgements
+    )
+    append_audit_event(
+        "judgements.recorded",
+        actor=who,
+        object_type=item_type,
+        object_id=item_id,
+        data={
+            "run_key": run_key,
+            "count": len(rows),
+            "ids": [row.pk for row in rows],
+            "subjects": sorted({row.subject for row in rows}),
+            "provenance": sorted({row.provenance for row in rows}),
+        },
+    )
+    return [to_stored(row) for row in rows]
+
+
+@_use_case
+def verify(
+    judgement_id: int,
+    user: str | AbstractBaseUser,
+    value: Any = None,
+    note: str = "",
+    *,
+    evidence: Sequence[core.Span] | None = None,
+) -> StoredJudgement:
+    """A person confirms (``value`` None) or corrects (a new ``value``) a judgement.
+
+    Creates a ``person:<user>`` judgement that supersedes the given one; the old one stays.
+    ``evidence`` defaults to the superseded judgement's.
+    """
+    target = models.Judgement.objects.filter(pk=judgement_id).select_related("round").first()
+    if target is None:
+        raise InputError(detail=f"finner ingen vurdering med id {judgement_id}")
+    username = _actor(user)
+    if not username.strip() or username != username.strip():
+        raise InputError(detail=f"ugyldig brukernavn «{username}»")
+    confirmed = value is None or value == target.value
+    row = models.Judgement(
+        item_type=target.item_type,
+        item_id=target.item_id,
+        subject=target.subject,
+        value=target.value if value is None else value,
+        evidence=target.evidence if evidence is None else evidence_to_json(evidence),
+        provenance=str(core.Provenance.person(username)),
+        confidence=None,
+        run_key="",
+        supersedes=target,
+        note=note,
+        created_by=username,
+        round=target.round,
+    )
+    row.save()
+    append_audit_event(
+        "judgement.confirmed" if confirmed else "judgement.corrected",
+        actor=username,
+        object_type="judgement",
+        object_id=row.pk,
+        data={
+            "supersedes": target.pk,
+            "item_type": target.item_type,
+            "item_id": target.item_id,
+            "subject": target.subject,
+            "old": target.value,
+            "new": row.value,
+        },
+    )
+    return to_stored(row)
+
+
+# --- users -----------------------------------------------------------------------------------
+
+
+@_use_case
+def create_user(
+    username: str, password: str, *, email: str = "", superuser: bool = True, actor: str = ""
+) -> User:
+    """Create a web user (a superuser by default) after Django's password checks."""
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    username = username.strip()
+    if not username:
+        raise InputError(detail="brukernavnet kan ikke være tomt")
+    if User.objects.filter(username=username).exists():
+        raise InputError(detail=f"brukeren «{username}» finnes allerede")
+    try:
+        validate_password(password, user=User(username=username, email=email))
+    except ValidationError as exc:
+        raise InputError(detail=" ".join(str(message) for message in exc.messages)) from None
+    create = User.objects.create_superuser if superuser else User.objects.create_user
+    user = create(username=username, email=email, password=password)
+    append_audit_event(
+        "user.created",
+        actor=actor,
+        object_type="user",
+        object_id=username,
+        data={"superuser": superuser},
+    )
+    return user

@@ -1,0 +1,378 @@
+"""Django models of the store (app label ``store``).
+
+Offsets (``Passage.start/end``, evidence ``start/end``) are Python ``str`` indices into
+``Document.text``, the one normalised text of a document, end-exclusive (see
+:mod:`samrev.core.model`).
+
+Two tables are append-only: :class:`Judgement` (a change is a new judgement that supersedes the
+old one) and :class:`AuditEvent`.  Both refuse ``save()`` of an existing row, ``delete()`` and the
+QuerySet's ``update()``/``delete()``/``bulk_update()`` with :class:`StoreIntegrityError`; the
+database refuses UPDATE (and, for the audit log, DELETE) too, through triggers created by
+migration 0002.
+
+Write through :mod:`samrev.store.actions`, read through :mod:`samrev.store.repository`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, NoReturn, TypeVar
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+from samrev.core.errors import InputError, StoreIntegrityError
+from samrev.core.model import Provenance
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+class Project(models.Model):
+    """A review programme (e.g. the national LMS review); it holds rounds."""
+
+    name = models.CharField("navn", max_length=200)
+    slug = models.SlugField("kortnavn", max_length=100, unique=True)
+    description = models.TextField("beskrivelse", blank=True)
+    created_at = models.DateTimeField("opprettet", default=timezone.now)
+
+    class Meta:
+        verbose_name = "prosjekt"
+        verbose_name_plural = "prosjekter"
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RegistryStructure(models.IntegerChoices):
+    """Which municipality structure a round's registry look-ups use."""
+
+    Y2020 = 2020, "2020-strukturen"
+    Y2024 = 2024, "2024-strukturen"
+
+
+class ReviewRound(models.Model):
+    """One round of a review (e.g. «Kartlegging 2025»); later rounds are compared with it."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="rounds", verbose_name="prosjekt"
+    )
+    name = models.CharField("navn", max_length=200)
+    year = models.PositiveSmallIntegerField("år")
+    registry_structure = models.PositiveSmallIntegerField(
+        "kommunestruktur", choices=RegistryStructure.choices, default=RegistryStructure.Y2024
+    )
+    created_at = models.DateTimeField("opprettet", default=timezone.now)
+
+    class Meta:
+        verbose_name = "runde"
+        verbose_name_plural = "runder"
+        ordering = ("project", "year", "name")
+        constraints = (
+            models.UniqueConstraint(fields=["project", "name"], name="store_round_unique_name"),
+            models.CheckConstraint(
+                condition=Q(registry_structure__in=[2020, 2024]), name="store_round_registry_structure"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.year})"
+
+
+class Document(models.Model):
+    """A file's content, identified by its SHA-256: the same bytes are stored once."""
+
+    content_hash = models.CharField("innholdshash (SHA-256)", max_length=64, unique=True)
+    format = models.CharField("format", max_length=20)
+    pages = models.PositiveIntegerField("sider", default=0)
+    characters = models.PositiveIntegerField("tegn", default=0)
+    language = models.CharField("språk", max_length=8, blank=True)
+    needs_ocr = models.BooleanField("trenger OCR", default=False)
+    text = models.TextField("tekst", blank=True, help_text="Den normaliserte teksten som belegg peker inn i.")
+    page_ranges = models.JSONField(
+        "sidegrenser", default=list, blank=True, help_text="Liste av [start, slutt] per side i teksten."
+    )
+    metadata = models.JSONField("metadata", default=dict, blank=True)
+    error = models.JSONField("feil", null=True, blank=True)
+    created_at = models.DateTimeField("opprettet", default=timezone.now)
+
+    class Meta:
+        verbose_name = "dokument"
+        verbose_name_plural = "dokumenter"
+        ordering = ("-created_at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.format} {self.content_hash[:12]}"
+
+
+class DocumentSource(models.Model):
+    """Where a document was seen.  A changed file at a known path is a new Document whose
+    source row points at the predecessor (``previous_version``)."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="sources", verbose_name="dokument"
+    )
+    path = models.CharField("sti", max_length=1024)
+    round = models.ForeignKey(
+        ReviewRound,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="document_sources",
+        verbose_name="runde",
+    )
+    url = models.URLField("nettadresse", max_length=2048, blank=True)
+    retrieved = models.DateTimeField("hentet", null=True, blank=True)
+    previous_version = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="next_versions",
+        verbose_name="forrige versjon",
+    )
+    created_at = models.DateTimeField("først sett", default=timezone.now)
+
+    class Meta:
+        verbose_name = "dokumentkilde"
+        verbose_name_plural = "dokumentkilder"
+        ordering = ("-created_at", "-id")
+        indexes = (models.Index(fields=["path"], name="store_docsource_path"),)
+        # SQL treats NULLs as distinct, so a plain unique (document, path, round) would let
+        # round-less duplicates in: two partial unique indexes close that gap on both vendors.
+        constraints = (
+            models.UniqueConstraint(
+                fields=["document", "path", "round"],
+                condition=Q(round__isnull=False),
+                name="store_docsource_unique_in_round",
+            ),
+            models.UniqueConstraint(
+                fields=["document", "path"],
+                condition=Q(round__isnull=True),
+                name="store_docsource_unique_no_round",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.path
+
+
+class Passage(models.Model):
+    """A segment of a document's text with its location (``text == document.text[start:end]``
+    as produced by the segmenter)."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="passages", verbose_name="dokument"
+    )
+    index = models.PositiveIntegerField("nummer")
+    start = models.PositiveIntegerField("start")
+    end = models.PositiveIntegerField("slutt")
+    page = models.PositiveIntegerField("side", null=True, blank=True)
+    language = models.CharField("språk", max_length=8, blank=True)
+    text = models.TextField("tekst")
+
+    class Meta:
+        verbose_name = "tekstavsnitt"
+        verbose_name_plural = "tekstavsnitt"
+        ordering = ("document", "index")
+        constraints = (
+            models.UniqueConstraint(fields=["document", "index"], name="store_passage_unique_index"),
+            models.CheckConstraint(condition=Q(start__lte=F("end")), name="store_passage_start_lte_end"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.document_id}#{self.index}"
+
+
+# --- append-only tables ----------------------------------------------------------------------
+
+
+def _refuse(what: str) -> NoReturn:
+    raise StoreIntegrityError(detail=what)
+
+
+class AppendOnlyQuerySet(models.QuerySet[_M]):
+    """A QuerySet whose rows can be added and read, never changed or removed."""
+
+    def update(self, **kwargs: Any) -> int:
+        _refuse(f"{self.model._meta.verbose_name_plural} kan ikke endres")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        _refuse(f"{self.model._meta.verbose_name_plural} kan ikke slettes")
+
+    def bulk_update(self, objs: Iterable[_M], fields: Iterable[str], batch_size: int | None = None) -> int:
+        _refuse(f"{self.model._meta.verbose_name_plural} kan ikke endres")
+
+
+class ProvenanceKind(models.TextChoices):
+    RULE = "rule", "regel"
+    MODEL = "model", "modell"
+    PERSON = "person", "person"
+
+
+def provenance_kind_of(provenance: str) -> str:
+    """The kind (``rule``/``model``/``person``) of a provenance string; refuses a malformed one.
+
+    A person's name is everything after ``person:`` (user names may contain ``@``).
+    """
+    kind, _, name = provenance.partition(":")
+    if kind == ProvenanceKind.PERSON and name.strip() and name == name.strip():
+        return ProvenanceKind.PERSON.value
+    try:
+        parsed = Provenance.parse(provenance)
+    except (InputError, ValueError) as exc:
+        raise StoreIntegrityError(detail=f"ugyldig opphav «{provenance}»") from exc
+    return parsed.kind.value
+
+
+class JudgementQuerySet(AppendOnlyQuerySet["Judgement"]):
+    def bulk_create(self, objs: Iterable[Judgement], *args: Any, **kwargs: Any) -> list[Judgement]:
+        objs = list(objs)
+        for obj in objs:
+            obj.derive_kind()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def for_item(self, item_type: str, item_id: str) -> JudgementQuerySet:
+        return self.filter(item_type=item_type, item_id=item_id)
+
+    def for_subject(self, item_type: str, item_id: str, subject: str) -> JudgementQuerySet:
+        return self.filter(item_type=item_type, item_id=item_id, subject=subject)
+
+    def chronological(self) -> JudgementQuerySet:
+        return self.order_by("created_at", "id")
+
+
+class Judgement(models.Model):
+    """A value for a field or theme of one item, with evidence, provenance and confidence.
+
+    A person's verification is a new Judgement with ``person:`` provenance whose
+    ``supersedes`` points at the judgement it confirms or corrects.
+    """
+
+    item_type = models.CharField(
+        "elementtype", max_length=40, help_text="F.eks. document, survey_answer, literature_record."
+    )
+    item_id = models.CharField("element", max_length=255, help_text="Nøkkelen, f.eks. dokumentets hash.")
+    subject = models.CharField("felt eller tema", max_length=255)
+    value = models.JSONField("verdi", null=True, blank=True)
+    evidence = models.JSONField(
+        "belegg",
+        default=list,
+        blank=True,
+        help_text="Liste av {page, start, end, text} inn i dokumentteksten.",
+    )
+    provenance = models.CharField("opphav", max_length=255)
+    provenance_kind = models.CharField(
+        "opphavstype", max_length=10, choices=ProvenanceKind.choices, editable=False
+    )
+    confidence = models.FloatField("sikkerhet", null=True, blank=True)
+    run_key = models.CharField(
+        "kjøringsnøkkel",
+        max_length=128,
+        blank=True,
+        help_text="Hash av kjøringens oppsett og modellversjon; samme nøkkel gir samme resultat.",
+    )
+    supersedes = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        verbose_name="erstatter",
+    )
+    note = models.TextField("merknad", blank=True)
+    created_by = models.CharField("registrert av", max_length=150, blank=True)
+    created_at = models.DateTimeField("tidspunkt", default=timezone.now)
+    round = models.ForeignKey(
+        ReviewRound,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="judgements",
+        verbose_name="runde",
+    )
+
+    objects = JudgementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "vurdering"
+        verbose_name_plural = "vurderinger"
+        ordering = ("created_at", "id")
+        indexes = (
+            models.Index(fields=["item_type", "item_id", "subject"], name="store_judg_item_subject"),
+            models.Index(fields=["item_type", "item_id", "run_key"], name="store_judg_item_run"),
+        )
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | Q(confidence__gte=0.0, confidence__lte=1.0),
+                name="store_judgement_confidence_0_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(provenance_kind__in=[kind.value for kind in ProvenanceKind]),
+                name="store_judgement_provenance_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(supersedes__isnull=True) | Q(provenance_kind=ProvenanceKind.PERSON.value),
+                name="store_judgement_only_person_supersedes",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.item_type}:{self.item_id} {self.subject} = {self.value!r} ({self.provenance})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            _refuse("en vurdering endres aldri; registrer en ny som erstatter den")
+        self.derive_kind()
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        _refuse("en vurdering slettes aldri")
+
+    def derive_kind(self) -> None:
+        """Set ``provenance_kind`` from ``provenance`` (refuses a malformed provenance)."""
+        self.provenance_kind = provenance_kind_of(self.provenance)
+
+    @property
+    def is_verification(self) -> bool:
+        return self.provenance_kind == ProvenanceKind.PERSON and self.supersedes_id is not None
+
+
+class AuditEventQuerySet(AppendOnlyQuerySet["AuditEvent"]):
+    pass
+
+
+class AuditEvent(models.Model):
+    """One appended row per change in the store."""
+
+    at = models.DateTimeField("tidspunkt", default=timezone.now)
+    actor = models.CharField("utført av", max_length=150)
+    action = models.CharField("handling", max_length=100)
+    object_type = models.CharField("objekttype", max_length=100, blank=True)
+    object_id = models.CharField("objekt-id", max_length=255, blank=True)
+    data = models.JSONField("data", default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "logghendelse"
+        verbose_name_plural = "logghendelser"
+        ordering = ("at", "id")
+        indexes = (
+            models.Index(fields=["object_type", "object_id"], name="store_audit_object"),
+            models.Index(fields=["at"], name="store_audit_at"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_type}:{self.object_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            _refuse("loggen kan bare utvides, ikke endres")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        _refuse("loggen kan bare utvides, ikke slettes")

@@ -1,0 +1,1 @@
+"""The samrev web app (Django): admin now, review and verification views later."""
