@@ -6,6 +6,7 @@ Adding a reader, coder or detector is one line here plus its module.  Kinds:
 
 from __future__ import annotations
 
-from samrev.core.components import register  # noqa: F401
+from samrev.core.components import register
 
-# Registrations are appended by the packages that own the classes (one line each).
+# language detectors (samrev.text)
+register("language_detector", "lingua_markers", "samrev.text.language:LinguaMarkerDetector")
