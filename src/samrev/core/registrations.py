@@ -10,3 +10,6 @@ from samrev.core.components import register
 
 # language detectors (samrev.text)
 register("language_detector", "lingua_markers", "samrev.text.language:LinguaMarkerDetector")
+
+# coders (samrev.coding)
+register("coder", "lexicon", "samrev.coding.lexicon:LexiconCoder")
