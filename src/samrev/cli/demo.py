@@ -1,12 +1,79 @@
-"""`samrev demo`: commands for this domain (help texts in bokmål)."""
+"""`samrev demo`: run the whole chain on the bundled demo data."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
 app = typer.Typer(
     help=(
-        "Demonstrasjon på medfølgende eksempeldata."
+        "Demonstrasjon på medfølgende eksempeldata "
+        "(syntetiske avtaler og åpne svar fra Helse Førde-regionen)."
     ),
     no_args_is_help=True,
 )
+
+
+@app.command("run")
+def run(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Mappe for resultat.json (standard: SAMREV_HOME/demo)."),
+    ] = None,
+    no_store: Annotated[
+        bool, typer.Option("--no-store", help="Ikke lagre vurderingene i databasen.")
+    ] = False,
+) -> None:
+    """Kjør demoen: språk, parter og temaer for avtalene og de åpne svarene, lagret med belegg."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.table import Table
+
+    from samrev.cli._common import out
+    from samrev.core.settings import samrev_home
+    from samrev.demo.run import load_texts, run_demo
+
+    target = output or samrev_home() / "demo"
+    total = len(load_texts())
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
+        task = bar.add_task("Analyserer", total=total)
+
+        def step(key: str) -> None:
+            bar.update(task, advance=1, description=f"Analyserer {key}")
+
+        result = run_demo(target, step, store=not no_store)
+
+    docs = Table(title="Avtaler", show_lines=False)
+    for column in ("Fil", "Språk", "Helseforetak", "Kommuner", "Temaer"):
+        docs.add_column(column)
+    answers = Table(title="Åpne svar")
+    for column in ("Svar", "Gruppe", "Språk", "Temaer (polaritet)"):
+        answers.add_column(column)
+    for item in result.items:
+        themes = [j for j in item.judgements if j.subject.startswith("theme:")]
+        if item.text.kind == "document":
+            municipalities = ", ".join(item.value("municipalities") or [])
+            docs.add_row(item.text.key.split("/")[-1], str(item.value("language")),
+                         str(item.value("health_trust") or "–"), municipalities,
+                         ", ".join(j.subject[6:] for j in themes))
+        else:
+            answers.add_row(item.text.key, item.text.group, str(item.value("language")),
+                            ", ".join(f"{j.subject[6:]} ({j.value or '?'})" for j in themes))
+    out.print(docs)
+    out.print(answers)
+    absent = result.absent_themes["alle_kilder"]
+    out.print(f"Temaer ingen kilde nevner: {', '.join(absent) if absent else 'ingen'}")
+    c = result.checks
+    n_language = c["language"]["right"] + c["language"]["wrong"]
+    n_parties = c["parties"]["right"] + c["parties"]["wrong"]
+    out.print(
+        f"Kontroll mot etikettene: språk {c['language']['right']}/{n_language}, "
+        f"parter {c['parties']['right']}/{n_parties}, "
+        f"temaer funnet {c['themes']['found']}, bommet {c['themes']['missed']}, ekstra {c['themes']['extra']}"
+    )
+    if result.stored:
+        s = result.stored
+        out.print(f"Lagret: {s['documents_new']} nye dokumenter, {s['judgements_new']} nye vurderinger "
+                  f"(i alt {s['documents_total']} dokumenter, {s['judgements_total']} vurderinger).")
+    out.print(f"Resultat: {target / 'resultat.json'}")

@@ -1,0 +1,1 @@
+"""Bundled demo data and the demo run (see run.py)."""
