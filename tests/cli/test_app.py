@@ -22,6 +22,7 @@ def test_help_lists_every_sub_app_in_bokmal() -> None:
     for sub in SUBS:
         assert f" {sub} " in result.output
     assert "Kommandoer" in result.output and "Valg" in result.output
+    assert "Vis denne hjelpeteksten og avslutt." in result.output
 
 
 @pytest.mark.parametrize("sub", SUBS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import traceback
 from datetime import UTC, datetime
+from typing import Any
 
 import typer
 from typer import rich_utils
@@ -25,6 +26,30 @@ rich_utils.ERRORS_PANEL_TITLE = "Feil"
 rich_utils.ABORTED_TEXT = "Avbrutt."
 rich_utils.DEFAULT_STRING = "[standard: {}]"
 rich_utils.REQUIRED_LONG_STRING = "[påkrevd]"
+
+
+def _norwegian_help_option() -> None:
+    """Give the --help option a bokmål text (Typer builds it lazily from an English default)."""
+    try:
+        from typer._click import decorators
+    except ImportError:  # a Typer without its vendored click: keep the default text
+        return
+    original = decorators.help_option
+
+    def help_option(param_decls: list[str]) -> Any:
+        decorate = original(param_decls)
+
+        def apply(command: Any) -> Any:
+            command = decorate(command)
+            command.params[-1].help = "Vis denne hjelpeteksten og avslutt."
+            return command
+
+        return apply
+
+    decorators.help_option = help_option
+
+
+_norwegian_help_option()
 
 app = typer.Typer(
     name="samrev",
