@@ -1,0 +1,133 @@
+"""One agreement as the field rules see it: the ingested text with pages, lines, sentences and
+passages, plus what ingestion kept beside the text (running headers, digital signatures).
+
+Offsets are Python ``str`` indices into :attr:`AgreementText.text`, which is exactly the text
+ingestion stored, so every evidence span the assessment reports indexes into it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from samrev.core.model import Passage, Span
+
+if TYPE_CHECKING:
+    from samrev.ingest.model import IngestedDocument
+
+_LINE = re.compile(r"[^\n]+")
+_HEADING_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A line or sentence: ``text == document_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class AgreementText:
+    path: str
+    text: str
+    page_ranges: list[tuple[int, int]] = field(default_factory=list)  # (start, end), page i+1
+    headers: list[str] = field(default_factory=list)
+    footers: list[str] = field(default_factory=list)
+    draft_markers: list[str] = field(default_factory=list)
+    digital_signatures: list[dict[str, Any]] = field(default_factory=list)
+    needs_ocr: bool = False
+    format: str | None = None
+    content_hash: str | None = None
+
+    # -- construction -----------------------------------------------------------------------
+
+    @classmethod
+    def from_ingested(cls, doc: IngestedDocument) -> AgreementText:
+        meta = doc.metadata
+        return cls(
+            path=doc.path,
+            text=doc.text,
+            page_ranges=[(p.start, p.end) for p in doc.pages],
+            headers=[str(h) for h in meta.get("headers", []) if str(h).strip()],
+            footers=[str(f) for f in meta.get("footers", []) if str(f).strip()],
+            draft_markers=[str(m) for m in meta.get("draft_markers", [])],
+            digital_signatures=[s.to_dict() for s in doc.signatures],
+            needs_ocr=doc.needs_ocr,
+            format=doc.format,
+            content_hash=doc.content_hash,
+        )
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<tekst>", **kwargs: Any) -> AgreementText:
+        return cls(path=path, text=text, **kwargs)
+
+    # -- locations --------------------------------------------------------------------------
+
+    def page_at(self, offset: int) -> int | None:
+        if not self.page_ranges:
+            return None
+        starts = [start for start, _ in self.page_ranges]
+        return max(bisect.bisect_right(starts, offset) - 1, 0) + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """Evidence for ``text[start:end]``, trimmed of surrounding white space."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Span(start=start, end=end, text=self.text[start:end], page=self.page_at(start))
+
+    def seg_span(self, segment: Segment | Passage) -> Span:
+        return self.span(segment.start, segment.end)
+
+    # -- views ------------------------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> list[Segment]:
+        return [Segment(m.start(), m.end(), m.group()) for m in _LINE.finditer(self.text) if m.group().strip()]
+
+    @cached_property
+    def sentences(self) -> list[Segment]:
+        from samrev.text import sentences
+
+        return [Segment(s.start, s.end, self.text[s.start:s.end]) for s in sentences(self.text)]
+
+    @cached_property
+    def passages(self) -> list[Passage]:
+        from samrev.text import passages
+
+        return passages(self.text, page_ranges=self.page_ranges or None, language=False)
+
+    @cached_property
+    def title_end(self) -> int:
+        """End of the title region: the opening lines before the first numbered section
+        (at most 12 lines or 700 characters)."""
+        end = 0
+        for index, line in enumerate(self.lines):
+            if index >= 12 or line.start > 700:
+                break
+            if index > 0 and _HEADING_NUMBER.match(line.text) and end > 0:
+                break
+            end = line.end
+        return end
+
+    @property
+    def title_text(self) -> str:
+        return self.text[: self.title_end]
+
+    @property
+    def header_text(self) -> str:
+        """Running headers and footers (DOCX/ODT), which are not agreement content."""
+        return "\n".join(self.headers + self.footers)
+
+    def sentence_at(self, offset: int) -> Segment | None:
+        starts = [s.start for s in self.sentences]
+        index = bisect.bisect_right(starts, offset) - 1
+        if 0 <= index < len(self.sentences) and self.sentences[index].end >= offset:
+            return self.sentences[index]
+        return None

@@ -1,0 +1,1 @@
+"""One module per field of the spec; each exposes ``judge(doc) -> Judgement``."""

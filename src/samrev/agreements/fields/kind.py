@@ -1,0 +1,102 @@
+"""kind: what the document is — overordnet, delavtale, retningslinje or annet.
+
+The title region decides first (the spec: "kind follows what the document is, not its
+heading"): a document-type word that is not an agreement (styresak, saksframlegg, møteinnkalling,
+referat, intensjonsavtale, leieavtale, driftsavtale, høringsbrev …) at the top makes it
+``annet``; a numbered delavtale/tjenesteavtale/særavtale is a ``delavtale`` even when its heading
+says "Retningslinjer for …"; an overordnet/overordna or plain "samarbeidsavtale mellom" is
+``overordnet``; a guideline, routine or procedure is ``retningslinje``.  The earliest cue in the
+title wins, so "Styresak: godkjenning av delavtale 2" is ``annet``.  Without a title cue, the
+body's self-references ("denne delavtalen", "denne retningslinja") are counted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from samrev.agreements.context import AgreementText
+from samrev.core.model import Judgement, Provenance, Span
+
+_NUM = r"(?:nr\.?\s*)?\d{1,2}(?:\s?[a-c]|-\d)?\b"
+
+# Non-agreement document types (bokmål and nynorsk).
+ANNET = re.compile(
+    r"\b(?:intensjonsavtale\w*|(?:hus)?lei(?:e|ge)avtale\w*|lei(?:e|ge)kontrakt\w*|drifts?avtale\w*"
+    r"|avtale\s+om\s+(?:lei(?:e|ge)|drift)\b|kontrakt\s+om\s+(?:lei(?:e|ge)|drift)\b"
+    r"|styresak\w*|styrevedtak|saksfr[ae]mlegg\w*|saksutgreiing\w*|saksutredning\w*|særutskrift"
+    r"|saksprotokoll|møteprotokoll|protokoll\s+fr[aå]|møteinnkalling\w*|innkalling\s+til"
+    r"|møtebok|møtereferat|referat\s+fr[aå]|referat\b|høy?ringsbrev\w*|høy?ringsnotat\w*"
+    r"|høy?ringsuttal\w*|høy?ring\s+(?:av|om|-)|rapport\b|årsrapport|evalueringsrapport|notat\b"
+    r"|vedtak\s+i\s+(?:kommunestyret|bystyret|formannskapet)|kommunestyresak|politisk\s+sak"
+    r"|sak\s+\d+/\d+|saksnr\.?)",
+    re.IGNORECASE,
+)
+DELAVTALE = re.compile(
+    rf"\b(?:del|tjeneste|teneste|sær|under)avtale\w*\s*{_NUM}|\bta\s?{_NUM}"
+    r"|\b(?:del|tjeneste|teneste|sær|under)avtale\w*|\bavtale\s+nr\.?\s*\d",
+    re.IGNORECASE,
+)
+OVERORDNET = re.compile(
+    r"\boverordn(?:et|a|ede)\s+(?:samarbeids|samhandlings)avtale\w*|\brammeavtale\w*|\bhovudavtale|\bhovedavtale"
+    r"|\b(?:samarbeids|samhandlings)avtale\w*\s+(?:mellom|for\s+helsefellesskapet|for\s+helsefellesskap)"
+    r"|\b(?:felles|generell)\s+samarbeidsavtale",
+    re.IGNORECASE,
+)
+RETNINGSLINJE = re.compile(
+    r"\bretningslin(?:je|e)\w*|\bsamhandlingsrutine\w*|\brutine\w*\s+(?:for|ved|om)\b|\bprosedyre\w*"
+    r"|\bfelles\s+rutine\w*|\bveileder\b|\brettleiar\b|\bsamarbeidsrutine\w*|\bforløpsbeskrivelse\w*",
+    re.IGNORECASE,
+)
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("annet", ANNET),
+    ("delavtale", DELAVTALE),
+    ("overordnet", OVERORDNET),
+    ("retningslinje", RETNINGSLINJE),
+)
+# Body self-references when the title says nothing.
+SELF_REFERENCE = {
+    "delavtale": re.compile(r"\bdenne\s+(?:del|tjeneste|teneste|sær)avtal(?:en|a)\b", re.IGNORECASE),
+    "overordnet": re.compile(r"\bden(?:ne)?\s+overordn(?:ede|a)\s+(?:samarbeids)?avtal(?:en|a)\b", re.IGNORECASE),
+    "retningslinje": re.compile(r"\bdenne\s+retningslin(?:jen|ja|a)\b|\bdenne\s+rutinen\b", re.IGNORECASE),
+}
+RULE_VERSION = "1"
+
+
+def _title_cues(doc: AgreementText) -> list[tuple[int, str, int, int]]:
+    title = doc.title_text
+    found = []
+    for kind, pattern in _CUES:
+        for match in pattern.finditer(title):
+            found.append((match.start(), kind, match.start(), match.end()))
+    return sorted(found)
+
+
+def judge(doc: AgreementText) -> Judgement:
+    cues = _title_cues(doc)
+    if cues:
+        _, kind, start, end = cues[0]
+        # A numbered sub-agreement titled "Retningslinjer for …" stays a delavtale.
+        if kind == "retningslinje" and any(k == "delavtale" for _, k, _, _ in cues):
+            kind = "delavtale"
+            start, end = next((s, e) for _, k, s, e in cues if k == "delavtale")
+        evidence: tuple[Span, ...] = (doc.span(start, end),)
+        return Judgement("kind", kind, Provenance.rule(f"kind.title.{kind}", RULE_VERSION),
+                         evidence=evidence, confidence=0.85, note="dokumenttype i tittelen")
+    counts: dict[str, list[Span]] = {}
+    for kind, pattern in SELF_REFERENCE.items():
+        for match in pattern.finditer(doc.text):
+            counts.setdefault(kind, []).append(doc.span(match.start(), match.end()))
+    if counts:
+        kind = max(counts, key=lambda k: len(counts[k]))
+        return Judgement("kind", kind, Provenance.rule(f"kind.body.{kind}", RULE_VERSION),
+                         evidence=tuple(counts[kind][:3]), confidence=0.6,
+                         note="dokumentet omtaler seg selv slik")
+    # Last resort: any agreement word anywhere in the text.
+    for kind, pattern in _CUES[1:]:
+        anywhere = pattern.search(doc.text)
+        if anywhere:
+            return Judgement("kind", kind, Provenance.rule(f"kind.anywhere.{kind}", RULE_VERSION),
+                             evidence=(doc.span(anywhere.start(), anywhere.end()),), confidence=0.4,
+                             note="ingen tittel; første avtaleord i teksten")
+    return Judgement("kind", "annet", Provenance.rule("kind.none", RULE_VERSION), confidence=0.4,
+                     note="ingen kjennetegn på samarbeidsavtale")

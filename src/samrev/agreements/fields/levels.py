@@ -1,0 +1,209 @@
+"""lms_level and user_participation_level: how concretely the text covers learning-and-coping
+work, and user participation (spec: levels 0–3).
+
+The document is read passage by passage.  Rules find the passages that touch the topic (a
+*signal*: a term in either written standard) and grade each one:
+
+* 1 — mentioned only: the signal stands in a title, a list of delavtaler, a legal-basis
+  sentence, a contact list, as a venue, or "regulated in another agreement"; or no task is
+  attached to it;
+* 2 — a task or responsibility is put on a party in general terms;
+* 3 — concrete: named offers or target groups and who does what and how (routines, named
+  contact points, frequency, evaluation); for user participation: named bodies, how users are
+  appointed, and their role in developing or evaluating offers.
+
+A trained passage model (:mod:`samrev.agreements.passage_model`) scores the same passages; the
+rules bound it (a passage without a signal is 0, a mention-only context is at most 1) and the
+document's level is the highest level a passage supports.  The passages that decided are the
+evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samrev.agreements.context import AgreementText
+from samrev.core.model import Judgement, Passage, Provenance, Span
+
+RULE_VERSION = "1"
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    field: str
+    signal: re.Pattern[str]
+    mention_only: re.Pattern[str]  # contexts that keep a passage at level 1
+    task: re.Pattern[str]  # general task or mechanism (level 2)
+    concrete: tuple[re.Pattern[str], ...]  # level 3 needs two different concrete kinds
+
+
+_PARTY_DUTY = (
+    r"(?:skal|må|bør|kan|har\s+ansvar\w*|har\s+hovudansvar\w*|har\s+hovedansvar\w*|er\s+ansvarleg|er\s+ansvarlig"
+    r"|forplikt\w*|sørg(?:er|jer)\s+for|syt(?:er)?\s+for|tilbyr|tilbyd|gir|gjev|arrangerer|driv(?:er)?|ivaretar"
+    r"|tek\s+vare\s+på|bidrar|bidreg|stiller|legg(?:er|jer)\s+til\s+rette)"
+)
+LMS = Topic(
+    field="lms_level",
+    signal=re.compile(
+        r"\blærings-\s*(?:og|,)\s*m(?:e|ei)string\w*|\blæring\s+og\s+m(?:e|ei)string\w*|\bLMS\b|\bLMT\b"
+        r"|\bm(?:e|ei)stringstilb\w*|\bm(?:e|ei)stringssent\w*|\bm(?:e|ei)stringskurs\w*|\bfrisklivs\w*"
+        r"|\bpasient-\s+og\s+pårør\w*|\bpasientopplæring\w*|\bpårør(?:ende|ande)opplæring\w*"
+        r"|\bopplæring\s+av\s+(?:pasient\w*|pårør\w*|brukar\w*|bruker\w*)|\bgruppeopplæring\w*|\bpasientkurs\w*"
+        r"|\bpasientskule\w*|\bpasientskole\w*|\bhelsepedagog\w*|\blikeperson\w*"
+        r"|\b(?:diabetes|hjerte|hjarte|kols|astma|rygg|revma|lunge|slag|kreft|nyre|epilepsi|pårørende"
+        r"|pårørande|foreldre|overvekt|smerte|parkinson|demens|psykose)\w*(?:skole|skule|kurs)\w*"
+        r"|\bkurs\s+(?:for|til)\s+(?:personar|personer|pasientar|pasienter|pårør\w*|foreldre|ungdom\w*|familie\w*)"
+        r"(?:\s+\w+){0,3}\s+(?:med|som)\b|\bKiD\b|\bKIB\b|\bmestring\s+av\s+(?:depresjon|angst|sjukdom|sykdom|kols)",
+        _I,
+    ),
+    mention_only=re.compile(
+        r"\b(?:regulert|omtalt|beskrive[nt]|handsama|behandlet|nærmare\s+omtalt|nærmere\s+beskrevet)\s+i\s+"
+        r"(?:egen\s+|eiga\s+|eigen\s+)?(?:del|tjeneste|teneste|sær)?avtal\w*"
+        r"|\bjf\.|§\s*6-2|\blokal(?:ene|a|ar)?\s+(?:til|hos|ved)\b|\bi\s+lokal\w+\s+(?:til|hos|ved)\b"
+        r"|\bmøtet?\s+(?:holdes|haldast|blir\s+halde|finner\s+sted|er)\s+(?:i|på|hos)\b"
+        r"|\btlf\.?|\btelefon\b|\be-?post\b|@|\bvedlegg\s+\d|\bdelavtale\s+\d+\s*[:–-]",
+        _I,
+    ),
+    task=re.compile(
+        rf"\b(?:kommun\w*|helseforetak\w*|helseføretak\w*|sykehus\w*|sjukehus\w*|part\w*|HF|LMS|senteret"
+        rf"|frisklivssentral\w*|klinikk\w*|avdeling\w*|spesialisthelsetjenest\w*|spesialisthelsetenest\w*)\b"
+        rf"[^.]{{0,80}}\b{_PARTY_DUTY}\b|\b{_PARTY_DUTY}\b[^.]{{0,60}}\b(?:kommun\w*|helseforetak\w*|helseføretak\w*"
+        rf"|part\w*)\b|\bansvar(?:et)?\s+for\b|\boppgåv\w*|\boppgav\w*",
+        _I,
+    ),
+    concrete=(
+        # named offers / target groups
+        re.compile(
+            r"\b(?:diabetes|hjerte|hjarte|kols|astma|rygg|revma|lunge|slag|kreft|nyre|epilepsi|pårørende|pårørande"
+            r"|foreldre|overvekt|smerte|parkinson|demens|psykose|angst|depresjon|søvn|ernæring)\w*"
+            r"|\bkurs\s+(?:for|til|i)\s+\w+|\bpårør\w*skole\w*|\bpårør\w*skule\w*|\bmålgrupp\w*|\bKiD\b|\bKIB\b"
+            r"|\bsykelig\s+overvekt|\bsjukleg\s+overvekt|\bdiagnose\w*",
+            _I,
+        ),
+        # routines, contact points, frequency, evaluation, timelines
+        re.compile(
+            r"\bhenvis\w*|\btilvis\w*|\bkontaktperson\w*|\bkoordinator\w*|\bfast\s+kontakt\w*|\bnavngitt\w*"
+            r"|\bnamngjeve\w*|\bnamngitt\w*|\b(?:\w+|\d+)\s+gang(?:er)?\s+(?:i|per|pr\.?)\s+(?:året|år|halvåret|semesteret)"
+            r"|\bårlig\w*|\bårleg\w*|\bhalvårlig\w*|\bkvartalsvis|\bevaluer\w*|\bpåmelding\w*|\bkursplan\w*"
+            r"|\bkurskalender\w*|\bkursholder\w*|\bkurshaldar\w*|\brutine\w*|\bhvert\s+(?:år|halvår|semester)"
+            r"|\bkvart\s+(?:år|halvår|semester)|\binnan\s+\d|\binnen\s+\d|\bsamlinger\b|\bsamlingar\b|\bvarighet\w*",
+            _I,
+        ),
+    ),
+)
+UPL = Topic(
+    field="user_participation_level",
+    signal=re.compile(
+        r"\bbrukermedvirk\w*|\bbrukarmedverk\w*|\bbrukerrepresentant\w*|\bbrukarrepresentant\w*|\bbrukerutval\w*"
+        r"|\bbrukarutval\w*|\bbrukerorganisasjon\w*|\bbrukarorganisasjon\w*|\bbrukerråd\w*|\bbrukarråd\w*"
+        r"|\bpasient-\s+og\s+bruk(?:er|ar)\w*|\bbruker-\s+og\s+pasient\w*|\bbrukar-\s+og\s+pasient\w*"
+        r"|\bpasientorganisasjon\w*|\bFFO\b|\bSAFO\b|\bråd(?:et)?\s+for\s+(?:personer|personar|menneske|mennesker)"
+        r"\s+med\s+(?:funksjonsnedsett\w*|nedsett\w*)|\beldreråd\w*|\bungdomsråd\w*|\berfaringskonsulent\w*"
+        r"|\bbrukerperspektiv\w*|\bbrukarperspektiv\w*|\bbrukerstemme\w*|\bbrukarstemme\w*|\bmedvirkning\b|\bmedverknad\b"
+        r"|\bbrukerinvolvering\w*|\bbrukarinvolvering\w*|\bbrukere\s+og\s+pårørende\s+(?:skal\s+)?involver\w*",
+        _I,
+    ),
+    mention_only=re.compile(
+        r"\b(?:orienter\w*|informer\w*|til\s+orientering|kopi\s+til)\b[^.]{0,60}\b(?:bruker|brukar)\w*"
+        r"|\bjf\.|§\s*[34]-1|\bpasient-\s+og\s+brukerrettighetsloven|\bpasient-\s+og\s+brukarrettslova",
+        _I,
+    ),
+    task=re.compile(
+        r"\b(?:sitt?er|sit|deltar|deltek|deltek|er\s+med|er\s+representert|møter|har\s+plass|inngår|inngår)\b"
+        r"[^.]{0,60}\b(?:utval\w*|råd\w*|grupp\w*|forum\w*|SSU|FSU|møte\w*)"
+        r"|\b(?:brukerrepresentant|brukarrepresentant|brukerorganisasjon|brukarorganisasjon|representant)\w*"
+        r"[^.]{0,80}\b(?:i|til)\s+(?:\w+\s+){0,3}(?:utval\w*|råd\w*|gruppe\w*|SSU|FSU|arbeid\w*)"
+        r"|\b(?:høres|høyrast|høyrde|uttale\s+seg|innspel\w*|innspill\w*|høring\w*|høyring\w*|involver\w*)\b",
+        _I,
+    ),
+    concrete=(
+        # appointment
+        re.compile(
+            r"\boppnevn\w*|\boppnemn\w*|\butpek\w*|\butpeik\w*|\bvelg(?:es|ast)\b|\bvel(?:jast|st)\b|\bforeslås\s+av"
+            r"|\bføreslått\s+av|\bforeslått\s+av|\bvalgt\s+av|\bvald\s+av",
+            _I,
+        ),
+        # role in developing or evaluating offers
+        re.compile(
+            r"\butvikl\w*|\bevaluer\w*|\bplanlegg\w*|\butform\w*|\bkvalitetssikr\w*|\bgjennomføring\w*"
+            r"|\bgjennomfør\w*|\bmedansvar\w*|\bmedarrang\w*|\bsidestilt\w*|\blikeverdig\w*",
+            _I,
+        ),
+    ),
+)
+TOPICS = {"lms_level": LMS, "user_participation_level": UPL}
+
+
+@dataclass(frozen=True, slots=True)
+class PassageGrade:
+    passage: Passage
+    level: int
+    rule: str
+    signal: tuple[int, int]  # first signal span, in document offsets
+
+
+def grade_passage(topic: Topic, passage: Passage, lms_context: bool = False) -> PassageGrade | None:
+    """Rule grade of one passage (None when it has no signal)."""
+    text = passage.text
+    signal = topic.signal.search(text)
+    if not signal:
+        return None
+    span = (passage.start + signal.start(), passage.start + signal.end())
+    if topic.mention_only.search(text) and not topic.task.search(text):
+        return PassageGrade(passage, 1, "mention_context", span)
+    if not topic.task.search(text):
+        return PassageGrade(passage, 1, "mention", span)
+    concrete = sum(1 for pattern in topic.concrete if pattern.search(text))
+    if concrete == len(topic.concrete):
+        return PassageGrade(passage, 3, "concrete", span)
+    return PassageGrade(passage, 2, "task", span)
+
+
+def grade_passages(doc: AgreementText, topic: Topic) -> list[PassageGrade]:
+    grades = []
+    for passage in doc.passages:
+        if passage.end <= doc.title_end:
+            signal = topic.signal.search(passage.text)
+            if signal:
+                grades.append(PassageGrade(passage, 1, "title",
+                                           (passage.start + signal.start(), passage.start + signal.end())))
+            continue
+        grade = grade_passage(topic, passage)
+        if grade:
+            grades.append(grade)
+    return grades
+
+
+def judge(doc: AgreementText, field: str, scorer: object | None = None) -> Judgement:
+    """The document level for ``field`` with the deciding passages as evidence.
+
+    ``scorer`` (optional) is a trained passage model with ``levels(texts) -> list[(level, p)]``;
+    when given, a passage's level is the model's, bounded by the rules: no signal → 0; a
+    mention-only context → at most 1; never more than one level above the rule grade.
+    """
+    topic = TOPICS[field]
+    grades = grade_passages(doc, topic)
+    if not grades:
+        return Judgement(field, 0, Provenance.rule(f"{field}.no_signal", RULE_VERSION), confidence=0.8,
+                         note="temaet er ikke nevnt")
+    levels = [g.level for g in grades]
+    probabilities: list[float | None] = [None] * len(grades)
+    provenance = Provenance.rule(f"{field}.passages", RULE_VERSION)
+    if scorer is not None:
+        scored = scorer.levels([g.passage.text for g in grades])  # type: ignore[attr-defined]
+        for index, (grade, (model_level, p)) in enumerate(zip(grades, scored, strict=True)):
+            cap = 1 if grade.rule in ("mention_context", "title") else min(3, grade.level + 1)
+            floor = 1
+            levels[index] = max(floor, min(cap, model_level))
+            probabilities[index] = p
+        provenance = Provenance.model(scorer.name, scorer.version)  # type: ignore[attr-defined]
+    best = max(levels)
+    deciding = [(g, p) for g, level, p in zip(grades, levels, probabilities, strict=True) if level == best]
+    evidence: list[Span] = [doc.seg_span(g.passage) for g, _ in deciding[:3]]
+    confidence = max((p for _, p in deciding if p is not None), default=0.7)  # type: ignore[type-var]
+    note = (f"{len(grades)} avsnitt om temaet; høyeste nivå {best} i {len(deciding)} avsnitt "
+            f"(regel: {deciding[0][0].rule})")
+    return Judgement(field, best, provenance, evidence=tuple(evidence), confidence=round(float(confidence), 3),
+                     note=note)

@@ -1,0 +1,64 @@
+"""meeting_arenas: a joint body or meeting described with its members or its frequency.
+
+A sentence (or a heading with the lines under it) must name a joint arena — samarbeidsutval(g),
+SSU/FSU/OSU/ASU/PSU/LSU, partnerskapsmøte/partnarskapsmøte, koordineringsråd, fagråd,
+samhandlingsutval(g), styringsgruppe, dialogmøte, kontaktmøte, samarbeidsmøte, nettverk … — and,
+in the same sentence or the next, say who sits there (medlemmer, består av, representanter frå/fra,
+leiar/leder …) or how often it meets (årlig, to ganger i året, kvartalsvis, fast møteplan …).
+A passing mention of a named body is not enough (spec).
+"""
+
+from __future__ import annotations
+
+import re
+
+from samrev.agreements.context import AgreementText
+from samrev.core.model import Judgement, Provenance
+
+RULE_VERSION = "1"
+ARENA = re.compile(
+    r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
+    r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
+    r"|partnerskapsmøt\w*|partnarskapsmøt\w*|fagråd\w*|fagnettverk\w*|styringsgrupp\w*|arbeidsutval\w*"
+    r"|dialogmøt\w*|kontaktmøt\w*|samarbeidsmøt\w*|samhandlingsmøt\w*|samhandlingsforum\w*|samarbeidsforum\w*"
+    r"|nettverksmøt\w*|møteplass\w*|møtearena\w*|fellesmøt\w*|brukarforum|brukerforum|ledermøt\w*|leiarmøt\w*"
+    r"|ledersamling\w*|leiarsamling\w*|referansegrupp\w*)"
+    r"|\b(?:SSU|FSU|OSU|ASU|PSU|LSU|KOSS)\b",
+    re.IGNORECASE,
+)
+MEMBERS = re.compile(
+    r"\bmedlem\w*|\bbest[åa]r\s+av|\bsamansett|\bsammensatt|\brepresentant\w*\s+(?:fra|frå|for)"
+    r"|\b(?:\d+|en|ein|to|tre|fire|fem|seks|sju|sju|åtte)\s+(?:representantar|representanter|medlemmer|medlemar)"
+    r"|\bleder\w*\s+(?:av|for)|\bleiar\w*\s+(?:av|for)|\bleies\s+av|\bleiast\s+av|\bsekretariat\w*"
+    r"|\bderes\s+stedfortreder|\bdeltar\b|\bdeltek\b|\bdeltakere|\bdeltakarar|\bmøter\s+fra|\bmøter\s+frå",
+    re.IGNORECASE,
+)
+FREQUENCY = re.compile(
+    r"\b(?:årlig|årleg|halvårlig|halvårleg|kvartalsvis|månedlig|månadleg|ukentlig|vekentleg)\w*"
+    r"|\b(?:\w+|\d+)\s+gang(?:er)?\s+(?:i|per|pr\.?)\s+(?:året|år|halvåret|måneden|månaden|semesteret)"
+    r"|\b(?:minst|minimum|inntil)\s+(?:\w+|\d+)\s+(?:gang(?:er)?|møte\w*)"
+    r"|\bhver\s+(?:måned|uke|vår|høst|kvartal)|\bkvar\s+(?:månad|veke|vår|haust|kvartal)"
+    r"|\bfast\w*\s+møte\w*|\bmøteplan\w*|\bmøtekalender\w*|\bmøtes\s+(?:jevnlig|regelmessig|fast)"
+    r"|\bmøtast\s+(?:jamleg|regelmessig|fast)|\bjevnlige\s+møter|\bjamlege\s+møte",
+    re.IGNORECASE,
+)
+
+
+def judge(doc: AgreementText) -> Judgement:
+    sentences = doc.sentences
+    for index, sentence in enumerate(sentences):
+        arena = ARENA.search(sentence.text)
+        if not arena:
+            continue
+        window = sentence.text + " " + (sentences[index + 1].text if index + 1 < len(sentences) else "")
+        detail = MEMBERS.search(window) or FREQUENCY.search(window)
+        if detail:
+            spans = [doc.span(sentence.start + arena.start(), sentence.start + arena.end()), doc.seg_span(sentence)]
+            kind = "medlemmer" if MEMBERS.search(window) else "møtehyppighet"
+            return Judgement("meeting_arenas", True, Provenance.rule("meetings.described", RULE_VERSION),
+                             evidence=tuple(spans), confidence=0.8,
+                             note=f"samarbeidsarena beskrevet med {kind}")
+    named = [doc.span(s.start + m.start(), s.start + m.end()) for s in sentences for m in [ARENA.search(s.text)] if m]
+    note = "arenaer bare nevnt i forbifarten" if named else "ingen felles møtearenaer nevnt"
+    return Judgement("meeting_arenas", False, Provenance.rule("meetings.not_described", RULE_VERSION),
+                     evidence=tuple(named[:3]), confidence=0.7, note=note)

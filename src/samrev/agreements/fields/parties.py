@@ -1,0 +1,133 @@
+"""health_trust and municipalities: the contracting parties, named as in the registry.
+
+Organisations are found with the registry's matcher (:func:`samrev.registry.match`: all official
+name forms, genitives, nynorsk, abbreviations).  Only mentions in *party zones* count: the
+title region, the parties section ("Parter", "Partar", "Avtalen er inngått mellom …"),
+sentences that say who the agreement is between, and signature lines ("For Gjøvik kommune").
+Towns, city districts, hospital sites and former municipalities are not municipality parties
+(the registry does not report them as municipalities, or they stand outside the zones), and the
+RHF is never the health-trust party.  A phrase such as "alle kommunane i føretaksområdet" in a
+party zone gives ``["*"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from samrev.agreements.context import AgreementText
+from samrev.core.model import Judgement, Provenance, Span
+
+RULE_VERSION = "1"
+_PARTY_HEADING = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d)*\.?\s*)?(?:avtale)?part(?:er|ar|ene|ane)(?:\s+i\s+avtal(?:en|a))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_PARTY_SENTENCE = re.compile(
+    r"\b(?:mellom|avtalepart\w*|part(?:ene|ane|ar|er)\s+(?:i|til)\s+(?:denne\s+)?(?:avtal|delavtal)\w*"
+    r"|inngått|inngått|inngjen|partnarane)\b",
+    re.IGNORECASE,
+)
+_SIGNATURE_LINE = re.compile(r"^\s*(?:for|på\s+vegne\s+av|på\s+vegner\s+av)\s+\S", re.IGNORECASE)
+_ALL = re.compile(
+    r"\b(?:alle|samtlege|samtlige)\s+(?:de\s+|dei\s+)?(?:\d+\s+)?(?:deltakende\s+|deltakande\s+)?kommun(?:ene|ane|er|ar)\b"
+    r"|\b(?:de|dei)\s+\d+\s+kommun(?:ene|ane)\b"
+    r"|\bkommun(?:ene|ane)\s+i\s+(?:\w+\s+){0,3}(?:opptaksområde\w*|føretaksområde\w*|foretaksområde\w*"
+    r"|helsefellesskap\w*|sjukehusområde\w*|sykehusområde\w*)"
+    r"|\blikelyd(?:ende|ande)\s+avtal\w*\s+med\s+(?:alle\s+)?kommun\w*",
+    re.IGNORECASE,
+)
+TRUST_KINDS = ("health_trust", "private_hospital")
+
+
+def party_zones(doc: AgreementText) -> list[tuple[int, int]]:
+    """Where parties are named: title, parties section, 'between' sentences, signature lines."""
+    zones: list[tuple[int, int]] = [(0, doc.title_end)]
+    lines = doc.lines
+    for index, line in enumerate(lines):
+        if _PARTY_HEADING.match(line.text):
+            end = line.end
+            for following in lines[index + 1 : index + 8]:
+                if following.start - end > 400:
+                    break
+                end = following.end
+            zones.append((line.start, end))
+        if _SIGNATURE_LINE.match(line.text) and len(line.text) < 160:
+            zones.append((line.start, line.end))
+    limit = max(2500, doc.title_end + 1500)
+    for sentence in doc.sentences:
+        if sentence.start > limit:
+            break
+        if _PARTY_SENTENCE.search(sentence.text) and len(sentence.text) < 600:
+            zones.append((sentence.start, sentence.end))
+    return zones
+
+
+def _inside(offset: int, zones: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in zones)
+
+
+def _matches(doc: AgreementText) -> list[Any]:
+    from samrev.registry import match
+
+    return match(doc.text)
+
+
+def judge(doc: AgreementText, found: list[Any] | None = None) -> tuple[Judgement, Judgement]:
+    """(health_trust, municipalities) judgements."""
+    found = _matches(doc) if found is None else found
+    zones = party_zones(doc)
+    trust = _health_trust(doc, found, zones)
+    municipalities = _municipalities(doc, found, zones)
+    return trust, municipalities
+
+
+def _health_trust(doc: AgreementText, found: list[Any], zones: list[tuple[int, int]]) -> Judgement:
+    in_zone = [m for m in found if m.kind in TRUST_KINDS and _inside(m.start, zones)]
+    if in_zone:
+        first = in_zone[0]
+        same = [m for m in in_zone if m.id == first.id]
+        return Judgement("health_trust", first.canonical, Provenance.rule("parties.trust.zone", RULE_VERSION),
+                         evidence=tuple(doc.span(m.start, m.end) for m in same[:4]), confidence=0.9,
+                         note="helseforetak i tittel, partsavsnitt eller signaturfelt")
+    anywhere = [m for m in found if m.kind in TRUST_KINDS]
+    if anywhere:
+        counts = Counter(m.id for m in anywhere)
+        best = counts.most_common(1)[0][0]
+        same = [m for m in anywhere if m.id == best]
+        return Judgement("health_trust", same[0].canonical,
+                         Provenance.rule("parties.trust.frequent", RULE_VERSION),
+                         evidence=tuple(doc.span(m.start, m.end) for m in same[:4]), confidence=0.6,
+                         note=f"nevnt {len(same)} ganger, men ikke i partsavsnitt")
+    sites = [m for m in found if m.kind == "site" and m.parent and _inside(m.start, zones)]
+    if sites:
+        from samrev.registry import health_trust
+
+        trust = health_trust(sites[0].parent)
+        return Judgement("health_trust", trust.name, Provenance.rule("parties.trust.site", RULE_VERSION),
+                         evidence=(doc.span(sites[0].start, sites[0].end),), confidence=0.5,
+                         note="bare et sykehus er nevnt som part; helseforetaket er eieren")
+    return Judgement("health_trust", None, Provenance.rule("parties.trust.none", RULE_VERSION),
+                     confidence=0.5, note="fant ikke noe helseforetak")
+
+
+def _municipalities(doc: AgreementText, found: list[Any], zones: list[tuple[int, int]]) -> Judgement:
+    for start, end in zones:
+        all_match = _ALL.search(doc.text, start, end)
+        if all_match:
+            return Judgement("municipalities", ["*"], Provenance.rule("parties.municipalities.all", RULE_VERSION),
+                             evidence=(doc.span(all_match.start(), all_match.end()),), confidence=0.8,
+                             note="avtalen gjelder alle kommunene i området")
+    chosen = [m for m in found if m.kind == "municipality" and _inside(m.start, zones)]
+    names = sorted({m.canonical for m in chosen})
+    evidence: list[Span] = []
+    seen: set[str] = set()
+    for m in chosen:
+        if m.canonical not in seen:
+            seen.add(m.canonical)
+            evidence.append(doc.span(m.start, m.end))
+    return Judgement("municipalities", names, Provenance.rule("parties.municipalities.zone", RULE_VERSION),
+                     evidence=tuple(evidence), confidence=0.85 if names else 0.5,
+                     note="kommuner i tittel, partsavsnitt eller signaturfelt" if names
+                     else "fant ingen kommune som part")

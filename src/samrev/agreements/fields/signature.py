@@ -1,0 +1,116 @@
+"""signature: signed, unsigned or unknown (spec: "signature").
+
+In order:
+1. a digital signature in the PDF itself → ``signed``;
+2. a statement that the document is not signed → ``unsigned``; that it is signed (electronically
+   or otherwise, anywhere: closing line, version-table remark, footer) → ``signed``;
+3. a draft marker (UTKAST, til høring, forslag til …, also in a running header) → ``unsigned``;
+4. a signature block (lines "For X kommune" / "For Y HF", "Underskrift", "Navn:", "Dato:") in the
+   closing part: names filled in, or "(sign.)" → ``signed``; blank lines, underscores, dotted
+   lines or placeholder names → ``unsigned``;
+5. otherwise ``unknown`` (a sentence saying who is *to* sign is not a signature).
+"""
+
+from __future__ import annotations
+
+import re
+
+from samrev.agreements.context import AgreementText, Segment
+from samrev.agreements.fields.status import draft_markers, tail_lines
+from samrev.core.model import Judgement, Provenance, Span
+
+RULE_VERSION = "1"
+NOT_SIGNED = re.compile(
+    r"\b(?:ikke|ikkje|ennå\s+ikke|enno\s+ikkje)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet|underteikna"
+    r"|underskriven)\b|\busignert\b",
+    re.IGNORECASE,
+)
+SIGNED_STATEMENT = re.compile(
+    r"\b(?:elektronisk|digitalt|digital)\s+(?:signert|undertegnet|underteikna|godkjent|godkjend)\b"
+    r"|\b(?:signert|godkjent|godkjend|undertegnet|underteikna)\s+(?:elektronisk|digitalt)\b"
+    r"|\b(?:dokumentet|avtalen|avtala)\s+(?:er|vart|ble|blei)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet"
+    r"|underteikna|underskriven)\b"
+    r"|\bsignert\s+av\s+(?:begge\s+)?part\w*|\bsignert\s+(?:i\s+)?(?:\w+\s+)?(?:eksemplar|original)",
+    re.IGNORECASE,
+)
+SIGN_MARK = re.compile(r"\(\s*sign\.?\s*\)|\bsign\.(?=\s|$)|\bsignert\b|\bs\.?\s?ign\b", re.IGNORECASE)
+_ORG = (r"(?:kommune\w*|bydel\w*|HF|helse\w*|sykehus\w*|sjukehus\w*|hospital\w*|universitetssykehus\w*"
+        r"|universitetssjukehus\w*|Helse\s+\S+|Sykehuset\s+\S+|\S+sykehuset|\S+sjukehuset|Finnmarkssykehuset"
+        r"|Diakonhjemmet\w*|Lovisenberg\w*|Haraldsplass\w*|partane|partene)")
+BLOCK_LINE = re.compile(
+    rf"^\s*(?:for|på\s+vegne\s+av|på\s+vegner\s+av)\s+(?:\S+\s+){{0,5}}?{_ORG}\b.{{0,60}}$"
+    r"|^\s*(?:underskrift|signatur|signert\s+av|navn|namn|dato|sted\s+og\s+dato|stad\s+og\s+dato"
+    r"|sted/dato|stad/dato|tittel)\s*:",
+    re.IGNORECASE,
+)
+PLACEHOLDER = re.compile(
+    r"_{3,}|\.{5,}|…{2,}|-{5,}|\[\s*(?:navn|namn|dato|sign\w*)\s*\]|\bNN\b|\bN\.N\.|\bXX\b"
+    r"|^\s*(?:navn|namn|dato|underskrift|signatur|sted|stad|tittel)\s*:\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NAME_PART = re.compile(
+    r"(?:[A-ZÆØÅ][a-zæøåéüö]+|[A-ZÆØÅ]\.)(?:[- ](?:[A-ZÆØÅ][a-zæøåéüö]+|[A-ZÆØÅ]\.)){1,3}"
+    r"(?:\s*\(sign\.?\)|\s*,\s*[\w .-]+)?"
+)
+_NOT_NAME = re.compile(r"\b(?:kommune|HF|Helse|Sykehus|Sjukehus|Avtale|Delavtale|For|Dato|Side)\b")
+
+
+def _is_name_line(text: str) -> bool:
+    """A line of one or more person names (side by side in a two-column signature block)."""
+    parts = [p for p in re.split(r"\s{2,}|\t", text.strip()) if p]
+    return bool(parts) and all(_NAME_PART.fullmatch(p) and not _NOT_NAME.search(p) for p in parts)
+_DATE_HINT = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.|[a-zæøå]+)\s?\d{2,4}|\d{4}-\d{2}-\d{2}")
+
+
+def _judgement(value: str, rule: str, evidence: tuple[Span, ...], confidence: float, note: str) -> Judgement:
+    return Judgement("signature", value, Provenance.rule(f"signature.{rule}", RULE_VERSION), evidence=evidence,
+                     confidence=confidence, note=note)
+
+
+def _block(doc: AgreementText) -> list[Segment]:
+    """The signature-block lines in the closing part, with a few lines after each block line."""
+    tail = tail_lines(doc)
+    keep: list[Segment] = []
+    for index, line in enumerate(tail):
+        if BLOCK_LINE.match(line.text):
+            for follower in tail[index : index + 5]:
+                if follower not in keep:
+                    keep.append(follower)
+    return keep
+
+
+def judge(doc: AgreementText) -> Judgement:
+    if doc.digital_signatures:
+        signer = doc.digital_signatures[0].get("signer") or "ukjent"
+        return _judgement("signed", "digital", (), 0.95, f"digital signatur i PDF-en ({signer})")
+    match = NOT_SIGNED.search(doc.text) or NOT_SIGNED.search(doc.header_text)
+    if match and match.string is doc.text:
+        return _judgement("unsigned", "statement.not_signed", (doc.span(match.start(), match.end()),), 0.85,
+                          "teksten sier at den ikke er signert")
+    statement = SIGNED_STATEMENT.search(doc.text)
+    if statement:
+        return _judgement("signed", "statement.signed", (doc.span(statement.start(), statement.end()),), 0.85,
+                          "teksten sier at den er signert")
+    drafts = draft_markers(doc)
+    if drafts:
+        spans = tuple(doc.span(d.start, d.end) for d in drafts if d.start is not None and d.end is not None)
+        where = "i topptekst" if not spans else "i teksten"
+        return _judgement("unsigned", "draft", spans[:3], 0.85, f"merket som utkast/høring ({where})")
+    block = _block(doc)
+    if not block:
+        return _judgement("unknown", "no_block", (), 0.6, "ingen signaturblokk og ingen opplysning om signering")
+    marks = [line for line in block if SIGN_MARK.search(line.text)]
+    names = [line for line in block if _is_name_line(line.text) and not BLOCK_LINE.match(line.text)]
+    placeholders = [line for line in block if PLACEHOLDER.search(line.text)]
+    dated = [line for line in block if _DATE_HINT.search(line.text)]
+    if marks:
+        return _judgement("signed", "block.sign_mark", tuple(doc.seg_span(s) for s in marks[:3]), 0.85,
+                          "«sign.» ved navnene i signaturfeltet")
+    if names and (dated or not placeholders) and len(names) >= len(placeholders):
+        return _judgement("signed", "block.names", tuple(doc.seg_span(s) for s in (names + dated)[:4]), 0.75,
+                          "navn fylt inn i signaturfeltet")
+    if placeholders:
+        return _judgement("unsigned", "block.placeholders", tuple(doc.seg_span(s) for s in placeholders[:3]), 0.8,
+                          "tomme signaturlinjer eller plassholdere")
+    return _judgement("unsigned", "block.empty", tuple(doc.seg_span(s) for s in block[:3]), 0.6,
+                      "signaturblokk uten navn")

@@ -1,0 +1,55 @@
+"""Document status shared by several fields: is it a draft, and where are its signature blocks?"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samrev.agreements.context import AgreementText, Segment
+
+# "UTKAST" as a marker (capitals or a heading word), hearing versions, proposals.
+DRAFT = re.compile(
+    r"\bUTKAST\b|\butkast\s+(?:til|per|pr\.?|datert|versjon|v\.?\s*\d)|\bhøy?ringsutkast\w*"
+    r"|\b(?:sendt\s+|sendast\s+|sendes\s+)?(?:ut\s+)?på\s+høy?ring\b|\btil\s+høy?ring\b"
+    r"|\bforslag\s+til\s+(?:ny\s+|revidert\s+)?(?:\w+avtale|avtale|retningslin)\w*"
+    r"|\bframlegg\s+til\s+(?:ny\s+)?(?:\w+avtale|avtale)\w*|\bikke\s+ferdigstilt\b|\bikkje\s+ferdigstilt\b"
+    r"|\bDRAFT\b",
+    re.IGNORECASE,
+)
+_DRAFT_CAPS = re.compile(r"\bUTKAST\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DraftMarker:
+    start: int | None  # None when the marker is in a running header (not in the text)
+    end: int | None
+    text: str
+
+
+def draft_markers(doc: AgreementText) -> list[DraftMarker]:
+    """Draft markers in the running headers and in the text (title region and any 'UTKAST')."""
+    markers = [DraftMarker(None, None, m) for m in doc.draft_markers]
+    for header in doc.headers + doc.footers:
+        for match in DRAFT.finditer(header):
+            markers.append(DraftMarker(None, None, match.group()))
+    for match in DRAFT.finditer(doc.text):
+        in_title = match.start() < max(doc.title_end, 400)
+        in_caps = bool(_DRAFT_CAPS.fullmatch(match.group()))
+        line_start = doc.text.rfind("\n", 0, match.start()) + 1
+        line_end = doc.text.find("\n", match.end())
+        line = doc.text[line_start: line_end if line_end >= 0 else len(doc.text)]
+        # A short line of its own (a stamp, running header on a PDF page) or the title region.
+        if in_title or in_caps or len(line.strip()) <= 60:
+            markers.append(DraftMarker(match.start(), match.end(), match.group()))
+    return markers
+
+
+def is_draft(doc: AgreementText) -> bool:
+    return bool(draft_markers(doc))
+
+
+def tail_lines(doc: AgreementText, share: float = 0.35, minimum: int = 25) -> list[Segment]:
+    """The closing lines where signature blocks stand (last part of the text)."""
+    lines = doc.lines
+    count = max(minimum, int(len(lines) * share))
+    return lines[-count:]

@@ -1,0 +1,91 @@
+"""statutory_points: the points of helse- og omsorgstjenesteloven § 6-2 first paragraph that the
+text gives content to (tasks, routines, responsibilities).
+
+Each point has a topic lexicon in both written standards (domain.md § 1.2).  A point counts when
+at least ``MIN_SENTENCES`` *content sentences* name its topic: sentences that state an obligation
+or a task (classified by :func:`samrev.text.classify_obligation`, or holding a task word such as
+ansvar, rutine, sørge for, varsle, tilby).  Titles, tables of contents, lists of delavtaler and
+legal-basis sentences (citing § 6-2 or the law) give no content.  Learning-and-coping content at
+``lms_level`` ≥ 2 counts as point 2 (spec).
+"""
+
+from __future__ import annotations
+
+import re
+
+from samrev.agreements.context import AgreementText, Segment
+from samrev.core.model import Judgement, Provenance, Span
+
+RULE_VERSION = "1"
+MIN_SENTENCES = 1
+
+TOPICS: dict[int, str] = {
+    1: r"oppg[aå]ve(?:-|for|fordeling|deling)\w*|ansvarsfordeling\w*|ansvars-\s+og\s+oppg\w+|forvaltningsniv[aå]\w*"
+       r"|gr[aå]soner?\w*|helse-\s+og\s+omsorgsoppg[aå]v\w*|hvilke\s+oppgaver|kva\s+oppg[aå]ver|partenes\s+ansvar"
+       r"|partane\s+sitt\s+ansvar",
+    2: r"habilitering\w*|rehabilitering\w*|individuell\w*\s+plan\w*|koordinerende\s+enhet\w*|koordinerande\s+eining\w*"
+       r"|lærings-\s+og\s+m(?:e|ei)string\w*|m(?:e|ei)stringstilb\w*|pasient-\s+og\s+pårør\w*opplæring\w*"
+       r"|pasientopplæring\w*|pårør(?:ende|ande)opplæring\w*",
+    3: r"henvisning\w*|tilvising\w*|innleggels\w*|innlegging\w*|innlegge\w*|innleggjing\w*",
+    4: r"døgnopphold\w*|døgnopphald\w*|døgntilbod\w*|døgntilbud\w*|\bKAD\b|\bØHD\b|øyeblikkelig\s+hjelp\s+døgn\w*"
+       r"|akutt\s+døgnenhet\w*|akutt\s+døgneining\w*|ø\.?\s?hj\.?\s+døgn\w*|\bØH-døgn\w*",
+    5: r"utskrivningsklar\w*|utskrivingsklar\w*|utskrivning\w*|utskriving\w*|PLO-?meld\w*|pleie-\s+og\s+omsorgsmeld\w*",
+    6: r"kunnskapsoverføring\w*|informasjonsutveksling\w*|hospiter\w*|faglig\w*\s+nettverk\w*|fagleg\w*\s+nettverk\w*"
+       r"|kompetanseutveksling\w*|gjensidig\w*\s+kompetanse\w*|veiledningsplikt\w*|rettleiingsplikt\w*"
+       r"|kompetanseoverføring\w*",
+    7: r"forskning\w*|forsking\w*|praksisplass\w*|praksisstud\w*|læretid\w*|lærling\w*|studenter\w*|studentar\w*"
+       r"|utdanning\w*|utdanningsinstitusjon\w*",
+    8: r"jordmor\w*|jordmødre\w*|svangerskap\w*|fødsel\w*|fødsle\w*|barsel\w*|følgetjenest\w*|følgeteneste\w*"
+       r"|gravid\w*",
+    9: r"\bIKT\w*|e-?meld\w*|elektronisk\w*\s+(?:meld\w*|samhandling\w*|kommunikasjon\w*)|meldingsutveksling\w*"
+       r"|helsenett\w*|kjernejournal\w*|journalsystem\w*|videokonferans\w*|videomøt\w*",
+    10: r"forebygg\w*|førebygg\w*|folkehels\w*|helsefremm\w*|helsefremj\w*|levevan\w*",
+    11: r"beredskap\w*|akuttmedisinsk\w*\s+kjed\w*|smittevern\w*|krisehånd\w*|krisehand\w*|katastrof\w*"
+        r"|pandemi\w*|\bCBRNE\b",
+    12: r"felles\s+planlegging\w*|planlegge\s+og\s+utvikle|planleggje\s+og\s+utvikle|tjenesteutvikling\w*"
+        r"|tenesteutvikling\w*|utvikle\s+tjenest\w*|utvikle\s+tenest\w*|helsefellesskap\w*|handlingsplan\w*"
+        r"|felles\s+virkelighetsforståelse|felles\s+røyndomsforståing|utviklingsarbeid\w*|felles\s+(?:mål|prioriter\w*)",
+    13: r"barn\s+og\s+unge|barnekoordinator\w*|barneverntjenest\w*|barnevernteneste\w*|\bBUP\b|barnehabilitering\w*"
+        r"|ungdom\w*\s+med\s+samansette|ungdom\w*\s+med\s+sammensatte",
+}
+_TOPIC_RE = {point: re.compile(rf"\b(?:{pattern})", re.IGNORECASE) for point, pattern in TOPICS.items()}
+TASK_WORD = re.compile(
+    r"\b(?:ansvar\w*|rutine\w*|sørge\w*|sørgje\w*|syte\s+for|varsl\w*|meld(?:e|er|ar|ast|es)\b|avklar\w*|utarbeid\w*"
+    r"|gjennomfør\w*|etabler\w*|tilby\w*|tilbyr|bidra\w*|samarbeid(?:e|er|ar)\b|skal|må|plikt\w*|forplikt\w*"
+    r"|oppnemn\w*|oppnevn\w*|koordiner\w*|følg(?:e|er|je)\s+opp|sikr(?:e|er|ar)\b)",
+    re.IGNORECASE,
+)
+NO_CONTENT = re.compile(
+    r"§\s*6-2|\bdelavtale\s+(?:nr\.?\s*)?\d+\s*[:–-]|\btjenesteavtale\s+(?:nr\.?\s*)?\d+\s*[:–-]"
+    r"|\btenesteavtale\s+(?:nr\.?\s*)?\d+\s*[:–-]|\.{4,}|\bjf\.\s+(?:lov|helse-)|innholdsfortegnelse|innhaldsliste"
+    r"|\bvedlegg\s+\d",
+    re.IGNORECASE,
+)
+
+
+def _is_content(sentence: Segment) -> bool:
+    if NO_CONTENT.search(sentence.text):
+        return False
+    if len(sentence.text) < 25 or ("\n" in sentence.text.strip() and len(sentence.text) < 80):
+        return False  # headings and list fragments
+    return bool(TASK_WORD.search(sentence.text))
+
+
+def judge(doc: AgreementText, lms_level: int | None = None) -> Judgement:
+    found: dict[int, list[Span]] = {}
+    for sentence in doc.sentences:
+        if sentence.end <= doc.title_end or not _is_content(sentence):
+            continue
+        for point, pattern in _TOPIC_RE.items():
+            match = pattern.search(sentence.text)
+            if match:
+                found.setdefault(point, []).append(
+                    doc.span(sentence.start + match.start(), sentence.start + match.end()))
+    points = sorted(p for p, spans in found.items() if len(spans) >= MIN_SENTENCES)
+    evidence = [spans[0] for point, spans in sorted(found.items()) if point in points]
+    note = "punkter med innhold: " + (", ".join(map(str, points)) if points else "ingen")
+    if lms_level is not None and lms_level >= 2 and 2 not in points:
+        points = sorted([*points, 2])
+        note += "; punkt 2 fra lærings- og mestringsinnhold (nivå ≥ 2)"
+    return Judgement("statutory_points", points, Provenance.rule("statutory.topics", RULE_VERSION),
+                     evidence=tuple(evidence), confidence=0.7, note=note)
