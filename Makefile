@@ -49,7 +49,7 @@ typecheck: venv
 system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-		tesseract-ocr tesseract-ocr-nor ghostscript fonts-dejavu-core
+		tesseract-ocr tesseract-ocr-nor ghostscript fonts-dejavu-core antiword
 
 docs: venv
 	$(BIN)/python scripts/gen_docs.py

@@ -167,6 +167,13 @@ class UnreadableFile(IngestError):
     template = "«{path}» er skadet eller ufullstendig og kan ikke leses: {detail}"
 
 
+class MissingFile(IngestError):
+    code = "INGEST_NOT_FOUND"
+    short_code = "unreadable"
+    template = "«{path}» finnes ikke."
+    hint = "Sjekk stien og at du står i riktig mappe."
+
+
 class EncryptedFile(IngestError):
     code = "INGEST_ENCRYPTED"
     short_code = "encrypted"

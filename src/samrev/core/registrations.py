@@ -13,3 +13,12 @@ register("language_detector", "lingua_markers", "samrev.text.language:LinguaMark
 
 # coders (samrev.coding)
 register("coder", "lexicon", "samrev.coding.lexicon:LexiconCoder")
+
+# readers (samrev.ingest): one per format
+register("reader", "pdf", "samrev.ingest.readers.pdf:PdfReader")
+register("reader", "docx", "samrev.ingest.readers.docx:DocxReader")
+register("reader", "odt", "samrev.ingest.readers.odt:OdtReader")
+register("reader", "rtf", "samrev.ingest.readers.rtf:RtfReader")
+register("reader", "doc", "samrev.ingest.readers.doc:DocReader")
+register("reader", "html", "samrev.ingest.readers.html:HtmlReader")
+register("reader", "text", "samrev.ingest.readers.text:TextReader")
