@@ -1,37 +1,11 @@
-"""Hyphen-ellipsis compounds ("frisklivs-, lærings- og mestringstilbud") are expanded."""
+"""The lexicon coder matches hyphen-ellipsis compounds ("frisklivs-, lærings- og mestringstilbud").
+
+The expansion itself is tested in tests/text/test_ellipsis.py.
+"""
 
 from __future__ import annotations
 
-from samrev.coding.ellipsis import find_ellipses
 from samrev.coding.lexicon import LexiconCoder
-
-
-def test_fragments_and_most_plausible_expansion() -> None:
-    text = "Vi har frisklivs-, lærings- og mestringstilbud."
-    found = find_ellipses(text)
-    assert [text[e.start : e.end] for e in found] == ["frisklivs-", "lærings-"]
-    assert [e.candidates[0] for e in found] == ["frisklivstilbud", "læringstilbud"]
-
-
-def test_backward_ellipsis() -> None:
-    text = "samarbeidsavtaler og -rutiner"
-    (found,) = find_ellipses(text)
-    assert text[found.start : found.end] == "-rutiner"
-    assert found.candidates[0] == "samarbeidsrutiner"
-
-
-def test_nynorsk_and_other_compounds() -> None:
-    firsts = {
-        e.candidates[0]
-        for text in [
-            "lærings- og meistringstilbod",
-            "pasient- og pårørendeopplæring",
-            "helse- og omsorgstjenester",
-            "oppgåve- og ansvarsfordeling",
-        ]
-        for e in find_ellipses(text)
-    }
-    assert firsts == {"læringstilbod", "pasientopplæring", "helsetjenester", "oppgåvefordeling"}
 
 
 def test_healthy_life_learning_and_coping_offers_hit_offer_information(coder: LexiconCoder) -> None:

@@ -48,6 +48,8 @@ def split(text: str) -> list[str]:
          ["Hva fungerer?", "Vet ikke!", "Samarbeidet er bra...", "Men lite ressurser."]),
         ("Results were mixed (see Fig. 2). Most agreements, e.g. in Vest, were short.",
          ["Results were mixed (see Fig. 2).", "Most agreements, e.g. in Vest, were short."]),
+        ("Meldingar går vha. NHN. Kommunen og sjukehuset har resp. Nav og LMS som kontakt.",
+         ["Meldingar går vha. NHN.", "Kommunen og sjukehuset har resp. Nav og LMS som kontakt."]),
     ],
 )
 def test_sentence_ends(text: str, expected: list[str]) -> None:
@@ -87,3 +89,10 @@ def test_offsets_point_into_the_given_text() -> None:
     text = "  Første setning.   Andre setning!\n\n  Tredje  "
     spans = sentences(text)
     assert [(s.start, s.end) for s in spans] == [(2, 17), (20, 34), (38, 44)]
+
+
+def test_sentences_keep_abbreviations_and_dates_together() -> None:
+    # moved from tests/coding/test_lexicon_polarity.py (the polarity guess uses these sentences)
+    text = "Se f.eks. pkt. 4 i avtalen fra 1. januar. Neste setning!\n\nEt nytt avsnitt"
+    spans = [text[s.start:s.end] for s in sentences(text)]
+    assert spans == ["Se f.eks. pkt. 4 i avtalen fra 1. januar.", "Neste setning!", "Et nytt avsnitt"]

@@ -3,11 +3,11 @@
 * :mod:`samrev.coding.codebook` – themes, polarities, loading and validating the YAML codebook
 * :mod:`samrev.coding.patterns` – the pattern syntax of seed terms and cue words
 * :mod:`samrev.coding.matcher` – all patterns indexed for one pass over a text
-* :mod:`samrev.coding.ellipsis` – hyphen-ellipsis compounds ("lærings- og mestringstilbud")
-* :mod:`samrev.coding.polarity` – sentences, clauses and the polarity guess from cue words
+* :mod:`samrev.coding.polarity` – clauses and the polarity guess from cue words
 * :mod:`samrev.coding.lexicon` – :class:`~samrev.coding.lexicon.LexiconCoder` (rules → Judgements)
 * :mod:`samrev.coding.reliability` – Cohen's κ per theme, Krippendorff's α, coder CSV files
 
+Text analysis (sentences, hyphen-ellipsis compounds) comes from :mod:`samrev.text`.
 Importing this package is light: scikit-learn is imported only when κ is computed.
 """
 

@@ -3,9 +3,10 @@
 All themes' seed terms (all three written standards together, since texts mix them) are
 indexed once in a :class:`~samrev.coding.matcher.TermIndex`, which gives the same matches as
 one case-insensitive regex per theme but in one pass over the text.  Elided
-compound fragments ("lærings- og mestringstilbud") are expanded (see
-:mod:`samrev.coding.ellipsis`) and matched as full words.  Every hit carries a polarity guess
-from cue words in its clause or sentence (see :mod:`samrev.coding.polarity`).
+compound fragments ("lærings- og mestringstilbud", "samarbeidsavtaler og -rutiner") are
+expanded by :func:`samrev.text.find_ellipsis_compounds` and their candidate full words matched.
+Every hit carries a polarity guess from cue words in its clause or sentence (sentences from
+:func:`samrev.text.sentences`, clauses and cues from :mod:`samrev.coding.polarity`).
 
 Offsets are ``str`` indices into the given text (``text[start:end] == surface``); pass
 ``offset`` (and ``page``) to :meth:`LexiconCoder.code` to place spans in a whole document.
@@ -19,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from samrev.coding.codebook import Codebook, load_codebook
-from samrev.coding.ellipsis import find_ellipses
 from samrev.coding.matcher import TermIndex
-from samrev.coding.polarity import Cue, PolarityGuesser, sentence_index, sentence_spans
+from samrev.coding.polarity import Cue, PolarityGuesser, sentence_index
 from samrev.core.model import Judgement, Provenance, Span
+from samrev.text import find_ellipsis_compounds, sentences
 
 THEME_SUBJECT_PREFIX = "theme:"
 RULE_PREFIX = "lexicon."
@@ -96,24 +97,24 @@ class LexiconCoder:
     def hits(self, text: str) -> list[ThemeHit]:
         """Every theme hit in ``text``, in codebook theme order, then text order."""
         matches = self._index.find(text)
-        expanded = [(ellipsis, candidate, self._index.match_word(candidate))
-                    for ellipsis in find_ellipses(text) for candidate in ellipsis.candidates]
-        sentences = sentence_spans(text) or [(0, len(text))]
-        starts = [start for start, _ in sentences]
+        expanded = [(fragment, candidate, self._index.match_word(candidate))
+                    for compound in find_ellipsis_compounds(text) for fragment in compound.fragments
+                    for candidate in fragment.candidates]
+        spans = [(sentence.start, sentence.end) for sentence in sentences(text)] or [(0, len(text))]
+        starts = [start for start, _ in spans]
         cues = self._polarity.find_cues(text)
         out: list[ThemeHit] = []
         for theme_id in self.codebook.theme_ids:
             found = [ThemeHit(theme_id, m.start, m.end, text[m.start:m.end], m.pattern)
                      for m in matches.get(theme_id, ())]
             done: set[int] = set()
-            for ellipsis, candidate, themes in expanded:
-                if theme_id in themes and ellipsis.start not in done:
-                    done.add(ellipsis.start)
-                    surface = text[ellipsis.start:ellipsis.end]
-                    found.append(ThemeHit(theme_id, ellipsis.start, ellipsis.end, surface, themes[theme_id],
-                                          expanded=candidate))
+            for fragment, candidate, themes in expanded:
+                if theme_id in themes and fragment.start not in done:
+                    done.add(fragment.start)
+                    found.append(ThemeHit(theme_id, fragment.start, fragment.end, fragment.text,
+                                          themes[theme_id], expanded=candidate))
             for hit in _drop_contained(found):
-                sentence = sentences[sentence_index(starts, hit.start)]
+                sentence = spans[sentence_index(starts, hit.start)]
                 polarity, hit_cues = self._polarity.guess(text, sentence, hit.start, hit.end, found=cues)
                 out.append(ThemeHit(hit.theme, hit.start, hit.end, hit.surface, hit.term, hit.expanded,
                                     polarity, hit_cues))

@@ -1,7 +1,8 @@
-"""Sentences, clauses and a polarity guess from the codebook's cue words.
+"""Clauses and a polarity guess from the codebook's cue words.
 
-The guess for a theme hit looks at the clause around the hit (split at "men", ", og", "but", ";" …),
-and at the whole sentence when the clause has no cue:
+Sentences come from :func:`samrev.text.sentences`; the guess for a theme hit looks at the clause
+around the hit (the sentence split at "men", ", og", "but", ";" …), and at the whole sentence
+when the clause has no cue:
 
 1. a proposal cue (bør, burde, ønsker/ønskjer, foreslår/føreslår, should …) → ``proposal``;
 2. otherwise facilitator cues against barrier cues; a negation (ikke/ikkje, ingen, aldri, not,
@@ -20,11 +21,6 @@ from samrev.coding.codebook import Codebook
 from samrev.coding.matcher import TermIndex
 
 NEGATORS = frozenset({"ikke", "ikkje", "ingen", "inga", "aldri", "not", "never", "none"})
-_ABBREVIATIONS = frozenset(
-    "f.eks bl.a m.m m.fl o.l t.d dvs ca jf jfr nr pkt kap ref evt ev mht vha iht ifm etc e.g i.e "
-    "dr st avd tlf ang vedr hhv resp".split()
-)
-_SENTENCE_END = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-–•*]|\d+[.)])[ \t])")
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|\s+[–—-]\s+|,?\s+(?:men|mens|but|whereas|however|although|selv om|sjølv om)\s+"
     r"|,\s+(?:og|and|så|so)\s+",
@@ -43,40 +39,6 @@ class Cue:
     end: int
     surface: str
     negated: bool = False
-
-
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
-_NEXT_CHAR = re.compile(r"\s*(\S)")
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    before = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    word = before.group(1).lower() if before else ""
-    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-        return True
-    after = _NEXT_CHAR.match(text, dot + 1, dot + 40)
-    # "1. januar", "pkt. 4. ledd": a number with a period followed by a lowercase word.
-    return bool(word.isdigit() and after and after.group(1).islower())
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence, white space trimmed; blank lines and list items split too."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
-            continue
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(text)))
-    trimmed: list[tuple[int, int]] = []
-    for begin, end in spans:
-        chunk = text[begin:end]
-        stripped = chunk.strip()
-        if stripped:
-            left = begin + len(chunk) - len(chunk.lstrip())
-            trimmed.append((left, left + len(stripped)))
-    return trimmed
 
 
 def clause_span(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:

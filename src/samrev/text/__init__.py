@@ -1,5 +1,5 @@
-"""Norwegian text toolkit: bokmål/nynorsk/English detection, normalisation, segmentation,
-lemmas, dates and obligation (modal verb) strength.
+"""Norwegian text toolkit: bokmål/nynorsk/English detection, normalisation, hyphen-ellipsis
+compounds, segmentation, lemmas, dates and obligation (modal verb) strength.
 
 Offset convention for every function here: Python ``str`` indices (code points), end-exclusive,
 into the text given to the function (``text[start:end]``).  :func:`normalise` also returns the
@@ -12,6 +12,12 @@ first use (lingua's detector once per process, restricted to nb, nn and en).
 from __future__ import annotations
 
 from samrev.text.dates import DateMention, find_dates
+from samrev.text.ellipsis import (
+    ElidedFragment,
+    EllipsisCompound,
+    expand_ellipsis_compounds,
+    find_ellipsis_compounds,
+)
 from samrev.text.language import (
     LanguageGuess,
     LinguaMarkerDetector,
@@ -22,17 +28,12 @@ from samrev.text.language import (
 )
 from samrev.text.lemmas import LemmaToken, lemmas, lemmatize
 from samrev.text.modals import Obligation, classify_obligation, obligation_summary
-from samrev.text.normalise import (
-    EllipsisCompound,
-    Normalised,
-    expand_ellipsis_compounds,
-    find_ellipsis_compounds,
-    normalise,
-)
+from samrev.text.normalise import Normalised, normalise
 from samrev.text.segment import SentenceSpan, passages, sentences
 
 __all__ = [
     "DateMention",
+    "ElidedFragment",
     "EllipsisCompound",
     "LanguageGuess",
     "LemmaToken",

@@ -30,9 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 _LINE_BREAKS = "\n\r\x0b\x0c\u2028\u2029"
 _SPACES = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
@@ -179,98 +177,3 @@ def normalise(text: str, *, dehyphenate: bool = True) -> Normalised:
     if nfc_offsets is not None:
         offsets = array("q", (nfc_offsets[i] for i in offsets))
     return Normalised(out_text, offsets)
-
-
-# --- hyphen-ellipsis compounds -------------------------------------------------------------------
-
-_LETTERS = r"[^\W\d_]"
-_ELLIPSIS_RE = re.compile(
-    rf"(?P<parts>(?:{_LETTERS}+-\s*,\s*)*{_LETTERS}+-)\s+(?P<conj>og/eller|og|eller|samt)\s+"
-    rf"(?P<last>{_LETTERS}{{4,}})"
-)
-_PART_RE = re.compile(rf"({_LETTERS}+)-")
-# Stems common in this domain in both written standards, some of which simplemma's dictionaries
-# lack (``meistring``, ``pårørande``); they count as words when splitting compounds.
-_DOMAIN_STEMS = (
-    "tilbud", "tilbod", "tjenest", "tenest", "senter", "sentr", "kurs", "arbeid", "virksomhet",
-    "verksemd", "opplæring", "tiltak", "plan", "team", "avtale", "sentral", "skole", "skule",
-    "gruppe", "leder", "leiar", "lov", "forskrift", "omsorg", "pasient", "helse", "mestring",
-    "meistring", "læring", "friskliv", "pårørende", "pårørande", "bruker", "brukar", "kommune",
-    "sykehus", "sjukehus", "habilitering", "rehabilitering",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class EllipsisCompound:
-    """A coordination such as ``frisklivs-, lærings- og mestringstilbud`` and its full forms."""
-
-    start: int
-    end: int
-    text: str
-    head: str  # the shared last element (``tilbud``)
-    forms: tuple[str, ...]  # ("frisklivstilbud", "læringstilbud", "mestringstilbud")
-
-
-@lru_cache(maxsize=65536)
-def _known(word: str) -> bool:
-    import simplemma
-
-    lower = word.lower()
-    return any(simplemma.is_known(lower, lang=code) for code in ("nb", "nn"))
-
-
-def _part_score(word: str) -> int:
-    lower = word.lower()
-    if (_known(lower) or (lower[-1] in "se" and _known(lower[:-1]))
-            or any(lower.startswith(stem) for stem in _DOMAIN_STEMS)):
-        return 1
-    return 0
-
-
-def _head_score(word: str) -> int:
-    lower = word.lower()
-    if _known(lower) or any(lower.startswith(stem) for stem in _DOMAIN_STEMS):
-        return 2
-    if any(_known(lower[:k]) and _known(lower[k:]) for k in range(3, len(lower) - 2)):
-        return 1
-    return 0
-
-
-def split_head(word: str) -> tuple[str, str] | None:
-    """Split a compound into its first element and the rest: ``mestringstilbud`` → (mestrings, tilbud).
-
-    Each split scores 2 for a rest that is a word (1 for a compound of words) plus 1 for a first
-    element that is a word (allowing a linking ``s`` or ``e``); the best split wins, the shortest
-    first element on ties.  ``None`` when no split has both parts.
-    """
-    best: tuple[int, int] | None = None
-    for k in range(3, len(word) - 2):
-        part, head = _part_score(word[:k]), _head_score(word[k:])
-        if part and head and (best is None or part + head > best[0]):
-            best = (part + head, k)
-    return None if best is None else (word[:best[1]], word[best[1]:])
-
-
-def find_ellipsis_compounds(text: str) -> list[EllipsisCompound]:
-    """Every hyphen-ellipsis coordination in ``text`` with the full forms of its members."""
-    found: list[EllipsisCompound] = []
-    for match in _ELLIPSIS_RE.finditer(text):
-        last = match.group("last")
-        split = split_head(last)
-        if split is None:
-            continue
-        head = split[1]
-        parts = [part for part in _PART_RE.findall(match.group("parts"))]
-        forms = (*(part + head for part in parts), last)
-        found.append(EllipsisCompound(match.start(), match.end(), match.group(), head, forms))
-    return found
-
-
-def expand_ellipsis_compounds(text: str) -> Iterator[str]:
-    """Yield the full form of every member of every hyphen-ellipsis compound in ``text``.
-
-    ``"frisklivs-, lærings- og mestringstilbud"`` yields ``frisklivstilbud``, ``læringstilbud``,
-    ``mestringstilbud``; nynorsk works the same way (``lærings- og meistringstilbod``).
-    """
-    for compound in find_ellipsis_compounds(text):
-        yield from compound.forms

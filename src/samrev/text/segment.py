@@ -33,6 +33,7 @@ ABBREVIATIONS = frozenset({
     "st.prp", "d.d", "d.m", "ang", "anm", "bet", "forts", "gr", "hhv", "høvesvis", "mnd",
     "min", "stk", "innb", "div", "rev", "adr", "sml", "utg", "t.d", "m.a", "iflg", "ifl", "ifm",
     "i.f.m", "spes", "mob", "fk", "lovdata", "oppl", "sekr", "koord", "kons", "ass", "saksbeh",
+    "vha", "v.h.a", "resp",
     "jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "des",
     # English
     "e.g", "i.e", "al", "fig", "tab", "no", "pp", "approx", "cf", "mr", "mrs", "ms", "vs", "ed", "eds",
