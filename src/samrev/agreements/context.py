@@ -8,6 +8,7 @@ ingestion stored, so every evidence span the assessment reports indexes into it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -102,6 +103,23 @@ class AgreementText:
         from samrev.text import passages
 
         return passages(self.text, page_ranges=self.page_ranges or None, language=False)
+
+    @cached_property
+    def sections(self) -> list[Segment]:
+        """Numbered sections: from one heading line to the next (a short line such as "4. Brukermedvirkning"
+        or "7.2 Kurs"); the text before the first heading is not a section."""
+        starts = [line.start for line in self.lines
+                  if len(line.text.strip()) <= 90 and _HEADING_NUMBER.match(line.text)
+                  and not line.text.rstrip().endswith((".", ",", ";"))]
+        bounds = [*starts, len(self.text)]
+        return [Segment(a, b, self.text[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
+
+    @cached_property
+    def organisations(self) -> list[Any]:
+        """Organisations named in the text (:func:`samrev.registry.match`), in text order."""
+        from samrev.registry import match
+
+        return match(self.text)
 
     @cached_property
     def title_end(self) -> int:

@@ -338,15 +338,36 @@ def sources(root: Path) -> list[Source]:
     return out
 
 
+def all_labels(root: Path, only: str | None = None) -> list[dict[str, Any]]:
+    """Every label line of ``<split>/labels*.jsonl`` under ``root``, sorted by file."""
+    rows = []
+    for split in ("tune", "heldout"):
+        if only and split != only:
+            continue
+        for path in sorted((root / split).glob("labels*.jsonl")):
+            rows.extend(load_labels(path))
+    return sorted(rows, key=lambda row: str(row["file"]))
+
+
 def build_corpus(root: Path, build: Path | None = None, *, only: str | None = None) -> list[Path]:
-    """Render every source under ``root`` (``only``: one split); returns the written paths."""
+    """Render every source under ``root`` (``only``: one split) and write ``labels.jsonl`` beside
+    them; returns the written document paths.  A label without a source is an error."""
     build = build or root / "build"
     written = []
+    files = set()
     for source in sources(root):
         if only and source.split != only:
             continue
         rng = random.Random(f"samrev-corpus:{source.id}")  # noqa: S311 (fixtures)
         written.append(render(source, build, rng))
+        files.add(source.file)
+    labels = all_labels(root, only)
+    orphans = [str(row["file"]) for row in labels if row["file"] not in files]
+    if orphans:
+        raise InputFormatError(path=str(root), detail="etiketter uten kildefil: " + ", ".join(orphans))
+    build.mkdir(parents=True, exist_ok=True)
+    (build / "labels.jsonl").write_text(
+        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in labels), encoding="utf-8")
     return written
 
 

@@ -18,7 +18,7 @@ from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance
 
 RULE_VERSION = "1"
-BINDING_SHARE = 0.6
+BINDING_SHARE = 0.4
 MAX_EVIDENCE = 6
 LAW_CONTEXT = re.compile(
     r"§|\b(?:jf\.|jfr\.|i\s+medhold\s+av|i\s+henhold\s+til\s+lov|følger\s+av|fylgjer\s+av|etter\s+lov\w*"
@@ -28,11 +28,74 @@ LAW_CONTEXT = re.compile(
 QUOTED = re.compile(r"«[^»]{20,}»|\"[^\"]{20,}\"")
 
 
-def counted_sentences(doc: AgreementText) -> list[tuple[int, int, str]]:
-    """(start, end, strength) of each sentence that states an obligation of the parties."""
+GENERIC = {"municipality": "Kommunen", "health_trust": "Helseforetaket", "private_hospital": "Helseforetaket",
+           "site": "Helseforetaket"}
+
+
+def party_names(doc: AgreementText) -> list[tuple[re.Pattern[str], str]]:
+    """Named parties of this text (as the registry found them, incl. abbreviations such as SI or
+    UNN) with the generic party word that stands for each, longest names first."""
+    names: dict[str, str] = {}
+    for found in doc.organisations:
+        generic = GENERIC.get(found.kind)
+        if generic and len(found.surface) >= 2:
+            names[found.surface] = generic
+    out = []
+    for surface in sorted(names, key=len, reverse=True):
+        suffix = r"(?:\s+(?:kommune|kommunes|HF|helseforetak|helseføretak))?" if names[surface] else ""
+        out.append((re.compile(rf"(?<!\w){re.escape(surface)}s?{suffix}(?!\w)"), names[surface]))
+    return out
+
+
+def generalise(sentence: str, names: list[tuple[re.Pattern[str], str]]) -> str:
+    """The sentence with each named party replaced by its generic party word."""
+    for pattern, generic in names:
+        sentence = pattern.sub(generic, sentence)
+    return sentence
+
+
+# A responsible actor as the subject: a party, a unit or a role of one (both written standards).
+AGENT = re.compile(
+    r"\b(?:part(?:en|ane|ene|ar|er|nar\w*)?|leiar\w*|leder\w*|tilsett\w*|ansatt\w*|medarbeidar\w*|medarbeider\w*"
+    r"|personell\w*|kontaktperson\w*|koordinator\w*|\w*eining(?:a|ane|ar)?|\w*enhet(?:en|ene)?|\w*avdeling(?:a|en|ane|ene)?"
+    r"|\w*kontor(?:et)?|\w*tenest(?:a|ene)|\w*tjenest(?:en|ene)|\w*sekretariat(?:et)?|\w*utval(?:et|a)?"
+    r"|\w*utvalg(?:et|ene)?|\w*råd(?:et)?|fastleg\w*|leg(?:en|ane|ene)|sjukepleiar\w*|sykepleier\w*"
+    r"|\w*representant\w*|direktør\w*|kommunalsjef\w*|\w*klinikk(?:en|ar|er)?|\w*sent(?:er|ra|re)(?:et|a)?"
+    r"|\w*sentral(?:en)?|kommun(?:en|ane|ene)|helseføretak(?:et|a)?|helseforetak(?:et|ene)?|sjukehus(?:et)?"
+    r"|sykehus(?:et)?|LMS|vertskommun\w*|spesialisthelsetjenest\w*|spesialisthelsetenest\w*|(?:den|dei|de)\s+som)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_AFTER = re.compile(r"^\s+(?:[^\W\d_]+\s+){0,3}?[^\W\d_]+(?:ast|es)\b(?!\s+av\s)", re.IGNORECASE)
+_PLAIN_DUTY = ("skal", "må", "har ansvar for", "har ansvaret for", "har hovedansvar for", "har hovudansvar for",
+               "har hovedansvaret for", "har hovudansvaret for", "er ansvarlig for", "er ansvarleg for")
+
+
+def sentence_strength(sentence: str, names: list[tuple[re.Pattern[str], str]]) -> str:
+    """binding, soft or none for one sentence (named parties generalised first).
+
+    A plain duty (skal, må, har ansvar for) whose subject is a responsible actor — a party, or a
+    unit or role of one ("Den parten som mottek avviket", "Kontaktpersonane", "Leiaren for
+    eininga") — binds unless the verb after it is passive; the text toolkit's classifier decides
+    everything else.
+    """
     from samrev.text import classify_obligation
 
+    text = generalise(sentence, names)
+    obligation = classify_obligation(text)
+    if obligation.strength != "soft" or obligation.party or not obligation.cue or obligation.cue_span is None:
+        return obligation.strength
+    if obligation.cue.lower() not in _PLAIN_DUTY:
+        return "soft"
+    before, after = text[: obligation.cue_span[0]], text[obligation.cue_span[1]:]
+    if AGENT.search(before) and not _PASSIVE_AFTER.match(after):
+        return "binding"
+    return "soft"
+
+
+def counted_sentences(doc: AgreementText) -> list[tuple[int, int, str]]:
+    """(start, end, strength) of each sentence that states an obligation of the parties."""
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+    names = party_names(doc)
     out = []
     for sentence in doc.sentences:
         if sentence.end <= doc.title_end:
@@ -41,10 +104,10 @@ def counted_sentences(doc: AgreementText) -> list[tuple[int, int, str]]:
             continue
         if LAW_CONTEXT.search(sentence.text):
             continue
-        obligation = classify_obligation(sentence.text)
-        if obligation.strength == "none":
+        strength = sentence_strength(sentence.text, names)
+        if strength == "none":
             continue
-        out.append((sentence.start, sentence.end, obligation.strength))
+        out.append((sentence.start, sentence.end, strength))
     return out
 
 

@@ -18,9 +18,12 @@ from samrev.agreements.context import AgreementText
 from samrev.agreements.fields.status import is_draft, tail_lines
 from samrev.core.model import Judgement, Provenance
 
-RULE_VERSION = "1"
+RULE_VERSION = "2"
 _VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*\|?", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^\s*[A-ZÆØÅ][\w .\-]{1,30},?\s+(?:den\s+)?\d", re.UNICODE)
+# Dates in sentences about laws and reforms date those, not this agreement.
+_LAW_SENTENCE = re.compile(r"\b(?:\w*reform\w*|lov(?:en|a)?|\w+loven|\w+lova|endringslov\w*|forskrift\w*|stortinget)\b",
+                           re.IGNORECASE)
 _SIGN_CONTEXT = re.compile(r"\b(?:for\s|sign|underskrift|underteikn|undertegn|dato|stad|sted)", re.IGNORECASE)
 
 
@@ -65,6 +68,9 @@ def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
         if mention.cue == "revised":
             revised.append(Dated(mention.value, -1, -1, "header"))
     for mention in find_dates(doc.text):
+        sentence = doc.sentence_at(mention.start)
+        if sentence is not None and _LAW_SENTENCE.search(sentence.text):
+            continue
         if mention.cue == "adopted":
             adopted.append(Dated(mention.value, mention.start, mention.end, "cue"))
         elif mention.cue == "revised":

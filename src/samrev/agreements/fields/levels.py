@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Passage, Provenance, Span
 
-RULE_VERSION = "1"
+RULE_VERSION = "2"
 _I = re.IGNORECASE
 
 
@@ -98,7 +98,8 @@ UPL = Topic(
     signal=re.compile(
         r"\bbrukermedvirk\w*|\bbrukarmedverk\w*|\bbrukerrepresentant\w*|\bbrukarrepresentant\w*|\bbrukerutval\w*"
         r"|\bbrukarutval\w*|\bbrukerorganisasjon\w*|\bbrukarorganisasjon\w*|\bbrukerråd\w*|\bbrukarråd\w*"
-        r"|\bpasient-\s+og\s+bruk(?:er|ar)\w*|\bbruker-\s+og\s+pasient\w*|\bbrukar-\s+og\s+pasient\w*"
+        r"|\bpasient-\s+og\s+bruk(?:er|ar)(?!\w*rett)\w*|\bbruker-\s+og\s+pasient(?!\w*rett)\w*"
+        r"|\bbrukar-\s+og\s+pasient(?!\w*rett)\w*"
         r"|\bpasientorganisasjon\w*|\bFFO\b|\bSAFO\b|\bråd(?:et)?\s+for\s+(?:personer|personar|menneske|mennesker)"
         r"\s+med\s+(?:funksjonsnedsett\w*|nedsett\w*)|\beldreråd\w*|\bungdomsråd\w*|\berfaringskonsulent\w*"
         r"|\bbrukerperspektiv\w*|\bbrukarperspektiv\w*|\bbrukerstemme\w*|\bbrukarstemme\w*|\bmedvirkning\b|\bmedverknad\b"
@@ -176,6 +177,30 @@ def grade_passages(doc: AgreementText, topic: Topic) -> list[PassageGrade]:
     return grades
 
 
+MAX_SECTION = 3000
+
+
+def section_grades(doc: AgreementText, topic: Topic, passage_levels: list[tuple[PassageGrade, int]]) -> list[
+        tuple[int, list[PassageGrade]]]:
+    """Level 3 read over a whole numbered section: a section whose text holds the signal, a task
+    and every kind of concrete detail (who is appointed, and the role; or the offer and the
+    routine) reaches 3 when one of its passages already reaches 2 — real agreements spread
+    "how users are appointed" and "what they do" over neighbouring paragraphs."""
+    out = []
+    for section in doc.sections:
+        if section.end - section.start > MAX_SECTION or section.end <= doc.title_end:
+            continue
+        inside = [(g, level) for g, level in passage_levels
+                  if section.start <= g.passage.start < section.end and g.rule not in ("title", "mention_context")]
+        if not inside or max(level for _, level in inside) < 2:
+            continue
+        as_passage = Passage(start=section.start, end=section.end, text=section.text)
+        grade = grade_passage(topic, as_passage)
+        if grade is not None and grade.level == 3:
+            out.append((3, [g for g, _ in inside]))
+    return out
+
+
 def judge(doc: AgreementText, field: str, scorer: object | None = None) -> Judgement:
     """The document level for ``field`` with the deciding passages as evidence.
 
@@ -201,6 +226,12 @@ def judge(doc: AgreementText, field: str, scorer: object | None = None) -> Judge
         provenance = Provenance.model(scorer.name, scorer.version)  # type: ignore[attr-defined]
     best = max(levels)
     deciding = [(g, p) for g, level, p in zip(grades, levels, probabilities, strict=True) if level == best]
+    if best < 3:
+        sections = section_grades(doc, topic, list(zip(grades, levels, strict=True)))
+        if sections:
+            best = 3
+            deciding = [(g, None) for g in sections[0][1]]
+            provenance = Provenance.rule(f"{field}.section", RULE_VERSION)
     evidence: list[Span] = [doc.seg_span(g.passage) for g, _ in deciding[:3]]
     confidence = max((p for _, p in deciding if p is not None), default=0.7)  # type: ignore[type-var]
     note = (f"{len(grades)} avsnitt om temaet; høyeste nivå {best} i {len(deciding)} avsnitt "

@@ -15,14 +15,15 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance
 
-RULE_VERSION = "1"
+RULE_VERSION = "2"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
     r"|partnerskapsmøt\w*|partnarskapsmøt\w*|fagråd\w*|fagnettverk\w*|styringsgrupp\w*|arbeidsutval\w*"
     r"|dialogmøt\w*|kontaktmøt\w*|samarbeidsmøt\w*|samhandlingsmøt\w*|samhandlingsforum\w*|samarbeidsforum\w*"
     r"|nettverksmøt\w*|møteplass\w*|møtearena\w*|fellesmøt\w*|brukarforum|brukerforum|ledermøt\w*|leiarmøt\w*"
-    r"|ledersamling\w*|leiarsamling\w*|referansegrupp\w*)"
+    r"|ledersamling\w*|leiarsamling\w*|referansegrupp\w*|\w*forum(?:et|a)?|arbeidsgrupp\w*|samarbeidsgrupp\w*"
+    r"|prosjektgrupp\w*|koordineringsgrupp\w*|faggrupp\w*|kontaktgrupp\w*)"
     r"|\b(?:SSU|FSU|OSU|ASU|PSU|LSU|KOSS)\b",
     re.IGNORECASE,
 )
@@ -44,13 +45,24 @@ FREQUENCY = re.compile(
 )
 
 
+# A following sentence continues the description when it starts by naming the body again.
+_CONTINUES = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:utval\w*|utvalg\w*|forum\w*|grupp(?:a|en|ene)|råd(?:et)?|møt(?:et|a)|det|dette|den"
+    r"|SSU|FSU|OSU|ASU|PSU|LSU|partnerskapsmøtet|partnarskapsmøtet|fagrådet|nettverket|sekretariatet)\b",
+    re.IGNORECASE,
+)
+
+
 def judge(doc: AgreementText) -> Judgement:
     sentences = doc.sentences
     for index, sentence in enumerate(sentences):
         arena = ARENA.search(sentence.text)
         if not arena:
             continue
-        window = sentence.text + " " + (sentences[index + 1].text if index + 1 < len(sentences) else "")
+        window = sentence.text
+        following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        if _CONTINUES.match(following):
+            window += " " + following
         detail = MEMBERS.search(window) or FREQUENCY.search(window)
         if detail:
             spans = [doc.span(sentence.start + arena.start(), sentence.start + arena.end()), doc.seg_span(sentence)]

@@ -19,16 +19,25 @@ from typing import Any
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "1"
+RULE_VERSION = "2"
 _PARTY_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d)*\.?\s*)?(?:avtale)?part(?:er|ar|ene|ane)(?:\s+i\s+avtal(?:en|a))?\s*:?\s*$",
     re.IGNORECASE,
 )
 _PARTY_SENTENCE = re.compile(
-    r"\b(?:mellom|avtalepart\w*|part(?:ene|ane|ar|er)\s+(?:i|til)\s+(?:denne\s+)?(?:avtal|delavtal)\w*"
-    r"|inngått|inngått|inngjen|partnarane)\b",
+    r"\b(?:(?:avtal\w*|samarbeidsavtal\w*|delavtal\w*|tjenesteavtal\w*|tenesteavtal\w*|særavtal\w*|rutine\w*"
+    r"|retningslin\w*)\s+(?:er\s+|vart\s+|ble\s+)?(?:inngått\s+|inngjort\s+|gjort\s+|laga\s+|laget\s+)?mellom"
+    r"|inngått\s+mellom|inngjort\s+mellom|avtalepart\w*|part(?:ene|ane|ar|er|nerne|narane)\s+(?:i|til)\s+"
+    r"(?:denne\s+)?(?:\w+)?avtal\w*|part(?:ene|ane|nerne|narane)\s+er\b|gjeld(?:er)?\s+for\s+(?:\w+\s+){0,3}kommun\w*)",
     re.IGNORECASE,
 )
+#: How a municipality mention must be recognised to count as a party outside the title and the
+#: signature lines: "Gjøvik kommune", an official own-language form, or a list headed by
+#: "kommunene"/"kommunane" — not a bare place name after a preposition ("sykehus i Tromsø").
+_PARTY_RULES = ("kommuneord", "egen navneform")
+_LIST_HEAD = re.compile(r"\bkommun(?:ene|ane|er|ar)\b", re.IGNORECASE)
+_AREA = re.compile(r"opptaksområde|føretaksområde|foretaksområde|sykehusområde|sjukehusområde|helsefellesskap",
+                   re.IGNORECASE)
 _SIGNATURE_LINE = re.compile(r"^\s*(?:for|på\s+vegne\s+av|på\s+vegner\s+av)\s+\S", re.IGNORECASE)
 _ALL = re.compile(
     r"\b(?:alle|samtlege|samtlige)\s+(?:de\s+|dei\s+)?(?:\d+\s+)?(?:deltakende\s+|deltakande\s+)?kommun(?:ene|ane|er|ar)\b"
@@ -41,45 +50,41 @@ _ALL = re.compile(
 TRUST_KINDS = ("health_trust", "private_hospital")
 
 
-def party_zones(doc: AgreementText) -> list[tuple[int, int]]:
-    """Where parties are named: title, parties section, 'between' sentences, signature lines."""
-    zones: list[tuple[int, int]] = [(0, doc.title_end)]
+def party_zones(doc: AgreementText) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where parties are named: (strong zones: title and signature lines, where any mention
+    counts; weak zones: the parties section and sentences saying who the agreement is between)."""
+    strong: list[tuple[int, int]] = [(0, doc.title_end)]
+    weak: list[tuple[int, int]] = []
     lines = doc.lines
     for index, line in enumerate(lines):
         if _PARTY_HEADING.match(line.text):
             end = line.end
-            for following in lines[index + 1 : index + 8]:
-                if following.start - end > 400:
+            for following in lines[index + 1 : index + 4]:
+                if following.start - end > 300:
                     break
                 end = following.end
-            zones.append((line.start, end))
+            weak.append((line.start, end))
         if _SIGNATURE_LINE.match(line.text) and len(line.text) < 160:
-            zones.append((line.start, line.end))
+            strong.append((line.start, line.end))
     limit = max(2500, doc.title_end + 1500)
     for sentence in doc.sentences:
         if sentence.start > limit:
             break
         if _PARTY_SENTENCE.search(sentence.text) and len(sentence.text) < 600:
-            zones.append((sentence.start, sentence.end))
-    return zones
+            weak.append((sentence.start, sentence.end))
+    return strong, weak
 
 
 def _inside(offset: int, zones: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in zones)
 
 
-def _matches(doc: AgreementText) -> list[Any]:
-    from samrev.registry import match
-
-    return match(doc.text)
-
-
-def judge(doc: AgreementText, found: list[Any] | None = None) -> tuple[Judgement, Judgement]:
+def judge(doc: AgreementText) -> tuple[Judgement, Judgement]:
     """(health_trust, municipalities) judgements."""
-    found = _matches(doc) if found is None else found
-    zones = party_zones(doc)
-    trust = _health_trust(doc, found, zones)
-    municipalities = _municipalities(doc, found, zones)
+    found = doc.organisations
+    strong, weak = party_zones(doc)
+    trust = _health_trust(doc, found, strong + weak)
+    municipalities = _municipalities(doc, found, strong, weak)
     return trust, municipalities
 
 
@@ -112,14 +117,40 @@ def _health_trust(doc: AgreementText, found: list[Any], zones: list[tuple[int, i
                      confidence=0.5, note="fant ikke noe helseforetak")
 
 
-def _municipalities(doc: AgreementText, found: list[Any], zones: list[tuple[int, int]]) -> Judgement:
+def _party_municipality(doc: AgreementText, m: Any, strong: list[tuple[int, int]],
+                        weak: list[tuple[int, int]]) -> bool:
+    if m.kind != "municipality":
+        return False
+    if _inside(m.start, strong):
+        return True
+    if not _inside(m.start, weak):
+        return False
+    if any(m.rule.startswith(rule) for rule in _PARTY_RULES):
+        return True
+    if m.rule.startswith("liste"):
+        zone = next((start, end) for start, end in weak if start <= m.start < end)
+        return bool(_LIST_HEAD.search(doc.text, zone[0], zone[1]))
+    return False
+
+
+def _all_phrase(doc: AgreementText, zones: list[tuple[int, int]]) -> re.Match[str] | None:
     for start, end in zones:
-        all_match = _ALL.search(doc.text, start, end)
-        if all_match:
-            return Judgement("municipalities", ["*"], Provenance.rule("parties.municipalities.all", RULE_VERSION),
-                             evidence=(doc.span(all_match.start(), all_match.end()),), confidence=0.8,
-                             note="avtalen gjelder alle kommunene i området")
-    chosen = [m for m in found if m.kind == "municipality" and _inside(m.start, zones)]
+        found = _ALL.search(doc.text, start, end)
+        if found:
+            return found
+    return None
+
+
+def _municipalities(doc: AgreementText, found: list[Any], strong: list[tuple[int, int]],
+                    weak: list[tuple[int, int]]) -> Judgement:
+    all_match = _all_phrase(doc, strong + weak)
+    chosen = [m for m in found if _party_municipality(doc, m, strong, weak)]
+    # "All municipalities in the trust's area" wins; "alle kommunane" without an area word only
+    # when no municipality is named as a party.
+    if all_match and (_AREA.search(all_match.group()) or not chosen):
+        return Judgement("municipalities", ["*"], Provenance.rule("parties.municipalities.all", RULE_VERSION),
+                         evidence=(doc.span(all_match.start(), all_match.end()),), confidence=0.8,
+                         note="avtalen gjelder alle kommunene i området")
     names = sorted({m.canonical for m in chosen})
     evidence: list[Span] = []
     seen: set[str] = set()

@@ -48,6 +48,9 @@ PLACEHOLDER = re.compile(
     r"|^\s*(?:navn|namn|dato|underskrift|signatur|sted|stad|tittel)\s*:\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# "gjelder fra den dato den er signert", "når avtalen er signert": a condition, not a statement.
+_CONDITIONAL = re.compile(r"\b(?:når|naar|etter\s+at|før|dato|dagen|fra\s+den|frå\s+den|dersom|om)\b[^.]{0,30}$",
+                          re.IGNORECASE)
 _NAME_PART = re.compile(
     r"(?:[A-ZÆØÅ][a-zæøåéüö]+|[A-ZÆØÅ]\.)(?:[- ](?:[A-ZÆØÅ][a-zæøåéüö]+|[A-ZÆØÅ]\.)){1,3}"
     r"(?:\s*\(sign\.?\)|\s*,\s*[\w .-]+)?"
@@ -87,7 +90,8 @@ def judge(doc: AgreementText) -> Judgement:
     if match and match.string is doc.text:
         return _judgement("unsigned", "statement.not_signed", (doc.span(match.start(), match.end()),), 0.85,
                           "teksten sier at den ikke er signert")
-    statement = SIGNED_STATEMENT.search(doc.text)
+    statement = next((m for m in SIGNED_STATEMENT.finditer(doc.text) if not _CONDITIONAL.search(
+        doc.text, max(0, m.start() - 40), m.start())), None)
     if statement:
         return _judgement("signed", "statement.signed", (doc.span(statement.start(), statement.end()),), 0.85,
                           "teksten sier at den er signert")

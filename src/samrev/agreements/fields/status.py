@@ -32,7 +32,10 @@ def draft_markers(doc: AgreementText) -> list[DraftMarker]:
     for header in doc.headers + doc.footers:
         for match in DRAFT.finditer(header):
             markers.append(DraftMarker(None, None, match.group()))
+    first_lines_end = doc.lines[min(1, len(doc.lines) - 1)].end if doc.lines else 0
     for match in DRAFT.finditer(doc.text):
+        if match.group().lower().startswith(("forslag", "framlegg")) and match.start() > first_lines_end:
+            continue  # "forslag til revidert delavtale" inside a board case is about another document
         in_title = match.start() < max(doc.title_end, 400)
         in_caps = bool(_DRAFT_CAPS.fullmatch(match.group()))
         line_start = doc.text.rfind("\n", 0, match.start()) + 1

@@ -16,8 +16,14 @@ import re
 from samrev.agreements.context import AgreementText, Segment
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "1"
-MIN_SENTENCES = 1
+RULE_VERSION = "2"
+#: A point the document's own number names needs one content sentence; any other point needs
+#: ``MIN_SENTENCES`` and at least ``MIN_SHARE`` of the best-covered point's sentences (so that a
+#: passing mention of discharge in an LMS agreement does not count as point 5).
+MIN_SENTENCES = 3
+MIN_SHARE = 0.3
+_OWN_NUMBER = re.compile(
+    r"\b(?:del|tjeneste|teneste|sær|under)avtale\s*(?:nr\.?\s*)?(\d{1,2})\b|\bTA\s?(\d{1,2})\b", re.IGNORECASE)
 
 TOPICS: dict[int, str] = {
     1: r"oppg[aå]ve(?:-|for|fordeling|deling)\w*|ansvarsfordeling\w*|ansvars-\s+og\s+oppg\w+|forvaltningsniv[aå]\w*"
@@ -26,10 +32,15 @@ TOPICS: dict[int, str] = {
     2: r"habilitering\w*|rehabilitering\w*|individuell\w*\s+plan\w*|koordinerende\s+enhet\w*|koordinerande\s+eining\w*"
        r"|lærings-\s+og\s+m(?:e|ei)string\w*|m(?:e|ei)stringstilb\w*|pasient-\s+og\s+pårør\w*opplæring\w*"
        r"|pasientopplæring\w*|pårør(?:ende|ande)opplæring\w*",
-    3: r"henvisning\w*|tilvising\w*|innleggels\w*|innlegging\w*|innlegge\w*|innleggjing\w*",
+    # admission to hospital: not a referral to a course (that is learning-and-coping work)
+    3: r"innleggels\w*|innlegging\w*|innlegge\w*|innleggjing\w*|(?:henvis\w*|tilvis\w*)(?=[^.]{0,60}"
+       r"(?:sykehus|sjukehus|spesialisthelsetjenest|spesialisthelsetenest|poliklinik|innlegg|øyeblikkelig|øyeblikkeleg"
+       r"|akutt|legevakt|fastleg))",
     4: r"døgnopphold\w*|døgnopphald\w*|døgntilbod\w*|døgntilbud\w*|\bKAD\b|\bØHD\b|øyeblikkelig\s+hjelp\s+døgn\w*"
        r"|akutt\s+døgnenhet\w*|akutt\s+døgneining\w*|ø\.?\s?hj\.?\s+døgn\w*|\bØH-døgn\w*",
-    5: r"utskrivningsklar\w*|utskrivingsklar\w*|utskrivning\w*|utskriving\w*|PLO-?meld\w*|pleie-\s+og\s+omsorgsmeld\w*",
+    # patients ready for discharge (plain discharge belongs to point 2)
+    5: r"utskrivningsklar\w*|utskrivingsklar\w*|meldt\s+utskriv\w*|PLO-?meld\w*|pleie-\s+og\s+omsorgsmeld\w*"
+       r"|betalingsplikt\w*|kommunal\w*\s+betaling\w*|betaling\s+for\s+utskriv\w*",
     6: r"kunnskapsoverføring\w*|informasjonsutveksling\w*|hospiter\w*|faglig\w*\s+nettverk\w*|fagleg\w*\s+nettverk\w*"
        r"|kompetanseutveksling\w*|gjensidig\w*\s+kompetanse\w*|veiledningsplikt\w*|rettleiingsplikt\w*"
        r"|kompetanseoverføring\w*",
@@ -81,9 +92,14 @@ def judge(doc: AgreementText, lms_level: int | None = None) -> Judgement:
             if match:
                 found.setdefault(point, []).append(
                     doc.span(sentence.start + match.start(), sentence.start + match.end()))
-    points = sorted(p for p, spans in found.items() if len(spans) >= MIN_SENTENCES)
+    own = {int(n) for m in _OWN_NUMBER.finditer(doc.title_text) for n in m.groups() if n and 1 <= int(n) <= 13}
+    best = max((len(spans) for spans in found.values()), default=0)
+    points = sorted(p for p, spans in found.items()
+                    if (p in own and spans) or (len(spans) >= MIN_SENTENCES and len(spans) >= MIN_SHARE * best))
     evidence = [spans[0] for point, spans in sorted(found.items()) if point in points]
-    note = "punkter med innhold: " + (", ".join(map(str, points)) if points else "ingen")
+    counts = ", ".join(f"{p}: {len(spans)}" for p, spans in sorted(found.items()))
+    listed = ", ".join(map(str, points)) if points else "ingen"
+    note = f"punkter med innhold: {listed} (setninger per punkt: {counts})"
     if lms_level is not None and lms_level >= 2 and 2 not in points:
         points = sorted([*points, 2])
         note += "; punkt 2 fra lærings- og mestringsinnhold (nivå ≥ 2)"
