@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Passage, Provenance, Span
 
-RULE_VERSION = "2"
+RULE_VERSION = "3"
 _I = re.IGNORECASE
 
 
@@ -111,12 +111,18 @@ UPL = Topic(
         r"|\bjf\.|§\s*[34]-1|\bpasient-\s+og\s+brukerrettighetsloven|\bpasient-\s+og\s+brukarrettslova",
         _I,
     ),
+    # a mechanism: user actors (representatives, organisations, councils) doing something in
+    # the collaboration, or being heard
     task=re.compile(
-        r"\b(?:sitt?er|sit|deltar|deltek|deltek|er\s+med|er\s+representert|møter|har\s+plass|inngår|inngår)\b"
-        r"[^.]{0,60}\b(?:utval\w*|råd\w*|grupp\w*|forum\w*|SSU|FSU|møte\w*)"
-        r"|\b(?:brukerrepresentant|brukarrepresentant|brukerorganisasjon|brukarorganisasjon|representant)\w*"
-        r"[^.]{0,80}\b(?:i|til)\s+(?:\w+\s+){0,3}(?:utval\w*|råd\w*|gruppe\w*|SSU|FSU|arbeid\w*)"
-        r"|\b(?:høres|høyrast|høyrde|uttale\s+seg|innspel\w*|innspill\w*|høring\w*|høyring\w*|involver\w*)\b",
+        r"\b(?:bruk(?:er|ar)represent\w*|bruk(?:er|ar)organisasjon\w*|bruk(?:er|ar)utval\w*|bruk(?:er|ar)råd\w*"
+        r"|pasientorganisasjon\w*|erfaringskonsulent\w*|likeperson\w*|FFO|SAFO|eldreråd\w*|ungdomsråd\w*"
+        r"|råd(?:et)?\s+for\s+\w+\s+med\s+\w+|representant\w*)\b[^.]{0,120}?\b(?:delta\w*|deltek|oppnevn\w*|oppnemn\w*"
+        r"|utpek\w*|utpeik\w*|involver\w*|medverk\w*|medvirk\w*|sitt?er|sit|har\s+plass|er\s+representert|høres"
+        r"|høyrast|uttal\w*|evaluer\w*|planlegg\w*|utvikl\w*|bidra\w*|bidreg|innspel\w*|innspill\w*|møter|møt(?:er|ast)"
+        r"|med\s+i|inngår|inngår|velg\w*|vel(?:jast|st)|foreslå\w*|føreslå\w*)"
+        r"|\b(?:delta\w*|deltek|oppnevn\w*|oppnemn\w*|sitt?er|sit|er\s+representert|har\s+plass|involver\w*)\b[^.]{0,80}?"
+        r"\b(?:bruk(?:er|ar)\w*|pasientorganisasjon\w*|erfaringskonsulent\w*|likeperson\w*)"
+        r"|\b(?:høres|høyrast|uttale\s+seg|innspel\w*|innspill\w*|høring\w*|høyring\w*)\b",
         _I,
     ),
     concrete=(
