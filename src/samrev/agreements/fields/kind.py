@@ -26,7 +26,7 @@ ANNET = re.compile(
     r"|styresak\w*|styrevedtak|saksfr[ae]mlegg\w*|saksutgreiing\w*|saksutredning\w*|særutskrift"
     r"|saksprotokoll|møteprotokoll|protokoll\s+fr[aå]|møteinnkalling\w*|innkalling\s+til"
     r"|møtebok|møtereferat|referat\s+fr[aå]|referat\b|høy?ringsbrev\w*|høy?ringsnotat\w*"
-    r"|høy?ringsuttal\w*|høy?ring\s+(?:av|om|-)|rapport\b|årsrapport|evalueringsrapport|notat\b"
+    r"|høy?ringsuttal\w*|høy?ring\s*(?:av|om|[-–—:])|melding\s+om\s+(?:politisk\s+)?vedtak|rapport\b|årsrapport|evalueringsrapport|notat\b"
     r"|vedtak\s+i\s+(?:kommunestyret|bystyret|formannskapet)|kommunestyresak|politisk\s+sak"
     r"|sak\s+\d+/\d+|saksnr\.?)",
     re.IGNORECASE,
@@ -59,7 +59,11 @@ SELF_REFERENCE = {
     "overordnet": re.compile(r"\bden(?:ne)?\s+overordn(?:ede|a)\s+(?:samarbeids)?avtal(?:en|a)\b", re.IGNORECASE),
     "retningslinje": re.compile(r"\bdenne\s+retningslin(?:jen|ja|a)\b|\bdenne\s+rutinen\b", re.IGNORECASE),
 }
-RULE_VERSION = "1"
+RULE_VERSION = "2"
+# A cue preceded by one of these refers to another document ("vedlegg til delavtale 2").
+_REFERENCE = re.compile(r"(?:vedlegg\s+til|jf\.?|jfr\.?|iht\.?|i\s+henhold\s+til|i\s+samsvar\s+med|etter|under"
+                        r"|heimla\s+i|hjemlet\s+i|forankra\s+i|forankret\s+i|med\s+grunnlag\s+i|med\s+grunnlag\s+i|om|av)\s+(?:\w+\s+){0,2}$",
+                        re.IGNORECASE)
 
 
 def _title_cues(doc: AgreementText) -> list[tuple[int, str, int, int]]:
@@ -72,13 +76,18 @@ def _title_cues(doc: AgreementText) -> list[tuple[int, str, int, int]]:
 
 
 def judge(doc: AgreementText) -> Judgement:
-    cues = _title_cues(doc)
+    cues = [c for c in _title_cues(doc)
+            if not (c[1] != "annet" and _REFERENCE.search(doc.text, max(0, c[2] - 30), c[2]))]
     if cues:
         _, kind, start, end = cues[0]
-        # A numbered sub-agreement titled "Retningslinjer for …" stays a delavtale.
-        if kind == "retningslinje" and any(k == "delavtale" for _, k, _, _ in cues):
-            kind = "delavtale"
-            start, end = next((s, e) for _, k, s, e in cues if k == "delavtale")
+        # A numbered sub-agreement titled "Retningslinjer for …" stays a delavtale (its number
+        # stands in the heading itself, not as a reference such as "vedlegg til delavtale 2").
+        if kind == "retningslinje":
+            numbered = [(s, e) for _, k, s, e in cues if k == "delavtale" and re.search(r"\d", doc.text[s:e])
+                        and "\n" not in doc.text[start:s]]
+            if numbered:
+                kind = "delavtale"
+                start, end = numbered[0]
         evidence: tuple[Span, ...] = (doc.span(start, end),)
         return Judgement("kind", kind, Provenance.rule(f"kind.title.{kind}", RULE_VERSION),
                          evidence=evidence, confidence=0.85, note="dokumenttype i tittelen")
