@@ -61,7 +61,7 @@ _SECTION_BEFORE_RE = re.compile(
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ«])|\n\s*\n")
 
 _CUES: tuple[tuple[str, str], ...] = (
-    ("adopted", r"inngått\w*|inngås|vedtatt\w*|vedteke|vedtekne|vedtak\w*|godkjen[dt]\w*"
+    ("adopted", r"inngått\w*|inngås|vedtatt\w*|vedteke[n]?|vedtekne|vedtok|vedtak\w*|godkjen[dt]\w*"
                 r"|godkjenning\w*|gjelder\s+(?:fra|f\.o\.m\.?|fom)|gjeld\s+frå|gjeldende\s+fra"
                 r"|gjeldande\s+frå|gyldig\s+fr[aå]|trer\s+i\s+kraft|trådte\s+i\s+kraft|tredde\s+i\s+kraft"
                 r"|i\s+kraft\s+fr[aå]|tek\s+til\s+å\s+gjelde|tok\s+til\s+å\s+gjelde|iverksatt|iverksettes"

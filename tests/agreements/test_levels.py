@@ -1,0 +1,52 @@
+"""lms_level and user_participation_level: rules alone and with the trained passage models."""
+
+from __future__ import annotations
+
+import pytest
+
+from samrev.agreements import AgreementText
+from samrev.agreements.fields import levels
+from samrev.agreements.passage_model import trained_model
+
+HEAD = "Delavtale 2 mellom Gjøvik kommune og Sykehuset Innlandet HF\n\n"
+LMS_TEXTS = {
+    0: "1. Kompetanse\nPartene skal samarbeide om opplæring av ansatte og superbrukere i journalsystemet.\n",
+    1: "1. Andre avtaler\nLærings- og mestringstilbud er regulert i delavtale 2. Møtet holdes i lokalene til LMS.\n",
+    2: "1. Ansvar\nKommunen har ansvar for lærings- og mestringstilbud til egne innbyggere, og helseforetaket "
+       "skal samarbeide med kommunen om pasient- og pårørendeopplæring.\n",
+    3: "1. Kurs\nSykehuset Innlandet HF og Frisklivssentralen i Gjøvik skal arrangere en felles diabetesskole for "
+       "personer med diabetes type 2 to ganger i året. Fastlegen henviser, og kommunen har en fast kontaktperson "
+       "som koordinerer påmelding. Kurset evalueres hvert år av partene.\n",
+}
+UPL_TEXTS = {
+    0: "1. IKT\nBrukerstøtte og brukernavn til fagsystemet gis av kommunens IT-avdeling.\n",
+    1: "1. Brukermedvirkning\nPartene skal sikre brukermedvirkning i utviklingen av tjenestene.\n",
+    2: "1. Brukermedvirkning\nBrukerrepresentanter deltar i samarbeidsutvalget, og brukerorganisasjonene høres "
+       "ved revisjon av avtalen.\n",
+    3: "1. Brukarmedverknad\nBrukarutvalet i helseføretaket og rådet for personar med funksjonsnedsetting oppnemner "
+       "kvar sin brukarrepresentant til samarbeidsutvalet for to år. Brukarrepresentantane tek del i å utvikle og "
+       "evaluere lærings- og meistringstilboda.\n",
+}
+
+
+@pytest.mark.parametrize(("field", "level", "text"), [
+    *[("lms_level", k, v) for k, v in LMS_TEXTS.items()],
+    *[("user_participation_level", k, v) for k, v in UPL_TEXTS.items()],
+])
+@pytest.mark.parametrize("with_model", [False, True])
+def test_levels(field: str, level: int, text: str, with_model: bool) -> None:
+    scorer = trained_model(field) if with_model else None
+    judgement = levels.judge(AgreementText.from_text(HEAD + text), field, scorer)
+    assert judgement.value == level
+    if level:
+        assert judgement.evidence and all(HEAD + text for _ in judgement.evidence)
+        if with_model and level >= 2:
+            assert str(judgement.provenance).startswith(("model:", "rule:"))
+
+
+def test_model_provenance_names_model_and_version() -> None:
+    model = trained_model("lms_level")
+    assert model is not None
+    judgement = levels.judge(AgreementText.from_text(HEAD + LMS_TEXTS[2]), "lms_level", model)
+    assert str(judgement.provenance) == f"model:lms_passages@{model.version}"
+    assert judgement.confidence is not None and 0 < judgement.confidence <= 1

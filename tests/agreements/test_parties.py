@@ -1,0 +1,40 @@
+"""health_trust and municipalities: parties only, by registry name."""
+
+from __future__ import annotations
+
+from samrev.agreements import AgreementText
+from samrev.agreements.fields import parties
+
+
+def judge(text: str) -> tuple[object, object]:
+    trust, municipalities = parties.judge(AgreementText.from_text(text))
+    return trust.value, municipalities.value
+
+
+def test_parties_from_the_title() -> None:
+    text = "Avtale mellom Sykehuset Innlandet HF og Gjøvik kommune og Vestre Toten kommune\n\n1. Formål\n"
+    assert judge(text) == ("Sykehuset Innlandet HF", ["Gjøvik", "Vestre Toten"])
+
+
+def test_places_sites_and_the_rhf_are_not_parties() -> None:
+    text = ("Tjenesteavtale 2\n\n1. Parter\nAvtalen er inngått mellom Universitetssykehuset Nord-Norge HF og "
+            "Tromsø kommune. UNN har sykehus i Tromsø, Harstad og Narvik.\n\n2. Eierskap\n"
+            "Helse Nord RHF eier UNN. Pasienter fra Balsfjord får også tilbud.\n")
+    assert judge(text) == ("Universitetssykehuset Nord-Norge HF", ["Tromsø"])
+
+
+def test_all_municipalities_in_the_area() -> None:
+    text = ("Overordna samarbeidsavtale\nmellom Helse Førde HF og alle kommunane i føretaksområdet\n\n"
+            "1. Partar\nPartane er Helse Førde HF og kvar einskild kommune.\n")
+    assert judge(text) == ("Helse Førde HF", ["*"])
+
+
+def test_nynorsk_list_and_signature_lines() -> None:
+    text = ("Tenesteavtale 10 – Samarbeid om førebygging\nAvtale mellom Helse Førde helseføretak og kommunane "
+            "Stad, Stryn og Gloppen\n\n1. Bakgrunn\nTekst.\n\nFor Stad kommune\nKari Nordmann\n")
+    assert judge(text) == ("Helse Førde HF", ["Gloppen", "Stad", "Stryn"])
+
+
+def test_private_hospital_as_the_trust_party() -> None:
+    text = "Særavtale mellom Haraldsplass Diakonale Sykehus og Osterøy kommune\n\n1. Formål\n"
+    assert judge(text) == ("Haraldsplass Diakonale Sykehus", ["Osterøy"])

@@ -1,0 +1,48 @@
+"""signature: signed, unsigned or unknown per the spec."""
+
+from __future__ import annotations
+
+from samrev.agreements import AgreementText
+from samrev.agreements.fields import signature
+
+BODY = "Delavtale 3 mellom Lunner kommune og Sykehuset Innlandet HF\n\n1. Formål\nPartene skal samarbeide.\n\n"
+
+
+def judge(tail: str, **kwargs: object) -> str:
+    return str(signature.judge(AgreementText.from_text(BODY + tail, **kwargs)).value)  # type: ignore[arg-type]
+
+
+def test_names_and_date_in_the_block_are_signed() -> None:
+    tail = ("Lunner, 12. mars 2021\n\nFor Lunner kommune            For Sykehuset Innlandet HF\n"
+            "Kari Nordmann                 Ola Hansen\nkommunedirektør               administrerende direktør\n")
+    assert judge(tail) == "signed"
+
+
+def test_sign_marks_are_signed() -> None:
+    assert judge("For Lunner kommune\nKari Nordmann (sign.)\n\nFor Sykehuset Innlandet HF\nOla Hansen (sign.)\n") == "signed"
+
+
+def test_empty_lines_and_placeholders_are_unsigned() -> None:
+    assert judge("Sted/dato: ____________\n\nFor Lunner kommune: ____________\nFor Sykehuset Innlandet HF: ______\n") \
+        == "unsigned"
+    assert judge("For Lunner kommune\nNavn:\nDato:\n") == "unsigned"
+
+
+def test_drafts_are_unsigned_even_when_marked_only_in_a_running_header() -> None:
+    assert judge("For Lunner kommune\nKari Nordmann\n", headers=["UTKAST"]) == "unsigned"
+    assert judge("Dokumentet er sendt til høring i kommunene.\n".replace("sendt til", "UTKAST –")) == "unsigned"
+
+
+def test_statements_decide() -> None:
+    assert judge("Avtalen er elektronisk signert av begge parter.\n") == "signed"
+    assert judge("Merknad: avtalen er ikke signert ennå.\n") == "unsigned"
+
+
+def test_who_is_to_sign_or_when_it_takes_effect_is_unknown() -> None:
+    assert judge("Avtalen signeres av kommunedirektør og administrerende direktør.\n") == "unknown"
+    assert judge("Avtalen gjelder fra den dato den er signert av begge parter.\n") == "unknown"
+
+
+def test_a_digital_signature_in_the_pdf_is_signed() -> None:
+    digital = [{"signer": "Kari Nordmann", "signed_at": None, "covers_whole_document": True, "field_name": "S1"}]
+    assert judge("For Lunner kommune\n______\n", digital_signatures=digital) == "signed"
