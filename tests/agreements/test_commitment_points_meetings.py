@@ -22,7 +22,8 @@ def test_binding_phrasing_with_named_parties_is_high() -> None:
 def test_soft_phrasing_is_low_in_both_standards() -> None:
     nb = ("1. Ansvar\nPartene bør samarbeide om kurs. Kommunen bør vurdere egne tilbud. Det skal utarbeides rutiner.\n"
           "Partene skal søke å etablere felles kurs. Helseforetaket kan tilby veiledning ved behov.\n")
-    nn = ("1. Ansvar\nPartane bør samarbeide om kurs. Kommunen bør vurdere eigne tilbod. Det skal utarbeidast rutinar.\n"
+    nn = ("1. Ansvar\nPartane bør samarbeide om kurs. Kommunen bør vurdere eigne tilbod. "
+          "Det skal utarbeidast rutinar.\n"
           "Partane skal søkje å etablere felles kurs. Helseføretaket kan tilby rettleiing ved behov.\n")
     assert value(commitment, nb) == "low" and value(commitment, nn) == "low"
 
@@ -44,7 +45,8 @@ def test_a_toc_or_a_passing_mention_is_not_a_point() -> None:
 def test_meeting_arena_needs_members_or_frequency() -> None:
     described = "1. Samarbeid\nSamarbeidsutvalget har fire medlemmer fra hver part og møtes fire ganger i året.\n"
     nynorsk = "1. Samarbeid\nPartane set ned ei arbeidsgruppe. Gruppa består av to representantar frå kvar part.\n"
-    passing = "1. Samarbeid\nSaker om avtalen legges fram for SSU.\nKommunen kan be om et samarbeidsmøte om pasienten.\n"
+    passing = ("1. Samarbeid\nSaker om avtalen legges fram for SSU.\n"
+               "Kommunen kan be om et samarbeidsmøte om pasienten.\n")
     assert value(meetings, described) is True
     assert value(meetings, nynorsk) is True
     assert value(meetings, passing) is False

@@ -19,7 +19,8 @@ def test_names_and_date_in_the_block_are_signed() -> None:
 
 
 def test_sign_marks_are_signed() -> None:
-    assert judge("For Lunner kommune\nKari Nordmann (sign.)\n\nFor Sykehuset Innlandet HF\nOla Hansen (sign.)\n") == "signed"
+    block = "For Lunner kommune\nKari Nordmann (sign.)\n\nFor Sykehuset Innlandet HF\nOla Hansen (sign.)\n"
+    assert judge(block) == "signed"
 
 
 def test_empty_lines_and_placeholders_are_unsigned() -> None:

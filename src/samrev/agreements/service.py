@@ -107,18 +107,10 @@ def _stored(content_hash: str, key: str, shown: str) -> Assessment | None:
 
 
 def _persist(document: Any, assessment: Assessment, key: str) -> None:
+    from samrev.ingest.persist import persist
     from samrev.store import actions
 
-    saved, created = actions.save_document(
-        content_hash=document.content_hash, format=document.format or "", text=document.text, path=document.path,
-        pages=len(document.pages), characters=len(document.text),
-        language=str(assessment.value("language") or ""), needs_ocr=document.needs_ocr,
-        page_ranges=[(p.start, p.end) for p in document.pages],
-        metadata={k: v for k, v in document.metadata.items() if isinstance(v, str | int | float | bool | list)},
-        actor="samrev",
-    )
-    if created and document.derived.get("passages"):
-        actions.save_passages(saved, document.derived["passages"], actor="samrev")
+    persist(document, language=str(assessment.value("language") or ""))
     judgements: list[Judgement] = [assessment.judgements[name] for name in FIELDS if name in assessment.judgements]
     actions.record_judgements(ITEM_TYPE, document.content_hash, judgements, run_key=key, actor="samrev")
 

@@ -162,7 +162,10 @@ def explain(
 @app.command("evaluate")
 def evaluate(
     labels: Annotated[Path, typer.Argument(help="Etiketter (JSONL i spesifikasjonens format).")],
-    paths: Annotated[list[str] | None, typer.Argument(help="Filene eller mappene etikettene gjelder.")] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Filene eller mappene etikettene gjelder (standard: mappen etikettfilen ligger i)."),
+    ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table eller json.")] = "table",
     max_disagreements: Annotated[int, typer.Option("--max-disagreements", help="Uenigheter som vises per del.")] = 40,
     no_store: Annotated[bool, typer.Option("--no-store", help="Ikke lagre vurderingene i databasen.")] = False,
@@ -177,7 +180,7 @@ def evaluate(
     if not labels.is_file():
         raise InputNotFound(path=str(labels))
     label_rows = load_labels(labels)
-    targets = paths or [str(labels.parent / "build")]
+    targets = paths or [str(labels.parent)]
     with _progress_bar() as bar:
         task = bar.add_task("Vurderer", total=None)
 

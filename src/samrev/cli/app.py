@@ -15,7 +15,7 @@ import typer
 from typer import rich_utils
 
 from samrev import __version__
-from samrev.cli import agreements, codebook, demo, literature, registry, report, survey, web
+from samrev.cli import agreements, codebook, demo, ingest, literature, registry, report, survey, web
 from samrev.core.errors import SamrevError
 
 # Help screens in bokmål.
@@ -73,6 +73,7 @@ app.add_typer(registry.app, name="registry")
 app.add_typer(report.app, name="report")
 app.add_typer(web.app, name="web")
 app.add_typer(demo.app, name="demo")
+app.command("ingest")(ingest.ingest)
 
 
 def _version(value: bool) -> None:

@@ -23,6 +23,7 @@ from samrev.text.language import (
     LinguaMarkerDetector,
     MarkerHit,
     detect_language,
+    document_language,
     dominant_language,
     find_markers,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "SentenceSpan",
     "classify_obligation",
     "detect_language",
+    "document_language",
     "dominant_language",
     "expand_ellipsis_compounds",
     "find_dates",
