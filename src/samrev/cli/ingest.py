@@ -19,6 +19,7 @@ def ingest(
 ) -> None:
     """Les filer til tekst med side- og tegnposisjoner: én post per fil (fil, format, sider, språk,
     OCR, tegn, feil), lagret etter innholdshash slik at samme fil to ganger ikke endrer noe."""
+    import itertools
     from pathlib import Path
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -27,16 +28,11 @@ def ingest(
     from samrev.cli._common import err, out, print_jsonl
     from samrev.core.errors import InputError
     from samrev.ingest import IngestOptions, expand_paths, ingest_many
-    from samrev.ingest.locate import locate
+    from samrev.ingest.locate import detect_language, locate
 
     if format not in ("jsonl", "table"):
         raise InputError(detail=f"ukjent format «{format}» (bruk jsonl eller table)")
     empty = [p for p in paths if Path(p).is_dir() and not expand_paths([p])]
-    if not no_store:
-        from samrev.store.bootstrap import ensure_ready
-
-        ensure_ready()
-        from samrev.ingest.persist import persist
     rows: list[dict[str, Any]] = []
     failed = total = new = 0
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -48,7 +44,17 @@ def ingest(
             progress.update(task, completed=done, total=count)
 
         options = IngestOptions(ocr=not no_ocr)
-        for document in ingest_many(paths, workers=workers, progress=step, options=options, after=locate):
+        stream = ingest_many(paths, workers=workers, progress=step, options=options,
+                             after=detect_language if no_store else locate)
+        # The workers start with the first record; the store (Django) is set up after that, while
+        # they read the next files, so its start-up cost overlaps with theirs.
+        first = next(stream, None)
+        if not no_store:
+            from samrev.store.bootstrap import ensure_ready
+
+            ensure_ready()
+            from samrev.ingest.persist import persist
+        for document in itertools.chain([first] if first is not None else [], stream):
             total += 1
             record: dict[str, Any] = {
                 "file": document.path, "format": document.format, "pages": len(document.pages),

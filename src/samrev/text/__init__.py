@@ -26,6 +26,7 @@ from samrev.text.language import (
     document_language,
     dominant_language,
     find_markers,
+    quick_language,
 )
 from samrev.text.lemmas import LemmaToken, lemmas, lemmatize
 from samrev.text.modals import Obligation, classify_obligation, obligation_summary
@@ -56,5 +57,6 @@ __all__ = [
     "normalise",
     "obligation_summary",
     "passages",
+    "quick_language",
     "sentences",
 ]

@@ -370,12 +370,19 @@ def dominant_language(
 
 
 def document_language(passages: Sequence[Passage], languages: Sequence[str] = ("nb", "nn"),
-                      sample: int = 10) -> LanguageGuess:
-    """A document's written standard from its ``sample`` longest passages (a fixed cost per
-    document however long it is), each weighted by its letters.  The markers of the result are
-    moved to document offsets (``passage.start + offset``)."""
+                      sample: int = 4, letters_enough: int = 1200) -> LanguageGuess:
+    """A document's written standard from its longest passages — at most ``sample`` of them, and
+    no more once ``letters_enough`` letters are read (a fixed cost per document however long it
+    is; a page of running prose decides a written standard) — each weighted by its letters.  The
+    markers of the result are moved to document offsets (``passage.start + offset``)."""
     detector = default_detector(tuple(languages))
-    chosen = sorted(passages, key=lambda p: len(p.text), reverse=True)[:sample]
+    chosen: list[Passage] = []
+    seen = 0
+    for passage in sorted(passages, key=lambda p: len(p.text), reverse=True)[:sample]:
+        chosen.append(passage)
+        seen += sum(1 for char in passage.text if char.isalpha())
+        if seen >= letters_enough:
+            break
     totals = dict.fromkeys(detector.languages, 0.0)
     hits: list[MarkerHit] = []
     for passage in chosen:
@@ -394,3 +401,20 @@ def document_language(passages: Sequence[Passage], languages: Sequence[str] = ("
     shares = {code: value / weight for code, value in totals.items()}
     lang = max(shares, key=lambda code: shares[code])
     return LanguageGuess(lang, shares[lang], shares, tuple(hits))
+
+
+def quick_language(text: str, languages: Sequence[str] = ("nb", "nn"), max_chars: int = 2500,
+                   min_weight: float = 3.0, min_share: float = 0.8) -> str | None:
+    """The written standard of a long text from its separating words alone (no model), or None
+    when the markers in its first ``max_chars`` characters do not decide it clearly (too few, or
+    no standard with ``min_share`` of their weight).  Cheap enough to run on every ingested file;
+    callers fall back to :func:`document_language` when it returns None."""
+    totals = dict.fromkeys(languages, 0.0)
+    for hit in find_markers(text[:max_chars]):
+        if hit.lang in totals and not hit.discounted:
+            totals[hit.lang] += hit.weight
+    weight = sum(totals.values())
+    if weight < min_weight:
+        return None
+    lang = max(totals, key=lambda code: totals[code])
+    return lang if totals[lang] / weight >= min_share else None

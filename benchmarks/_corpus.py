@@ -1,0 +1,87 @@
+"""Benchmark corpora: multi-page text PDFs and scanned pages built from the labelled corpus sources.
+
+Deterministic (seeded) and cached under the given folder, so repeated runs measure the same files.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def source_documents() -> list[list[list[str]]]:
+    """Per corpus source, its text pages (lines) as the corpus builder lays them out."""
+    from samrev.agreements.corpus import _paged, sources
+
+    out = []
+    for source in sources(ROOT / "corpus" / "agreements"):
+        if source.meta.get("broken"):
+            continue
+        pages = [page for page in _paged(source) if sum(len(line) for line in page) > 800]
+        if pages:
+            out.append(pages)
+    return out
+
+
+def source_pages() -> list[list[str]]:
+    return [page for document in source_documents() for page in document]
+
+
+def text_pdfs(folder: Path, count: int = 200, pages_per_doc: int = 8) -> list[Path]:
+    """``count`` text PDFs of ``pages_per_doc`` dense pages each (agreement text)."""
+    from samrev.ingest.fixtures_pdf import write_pdf
+
+    folder.mkdir(parents=True, exist_ok=True)
+    existing = sorted(folder.glob("avtale_*.pdf"))
+    if len(existing) == count and (folder / ".v2").exists():
+        return existing
+    for old in existing:
+        old.unlink()
+    (folder / ".v2").touch()
+    documents = source_documents()
+    rng = random.Random(2026)  # noqa: S311 (benchmark data)
+    out = []
+    for index in range(count):
+        pages = documents[index % len(documents)]  # one agreement's pages, repeated to the length wanted
+        chosen = [pages[n % len(pages)] for n in range(pages_per_doc)]
+        path = folder / f"avtale_{index:03d}.pdf"
+        write_pdf(path, [("text", [*lines, f"Dokument {index}, side {n + 1}"]) for n, lines in enumerate(chosen)],
+                  rng=rng)
+        out.append(path)
+    return out
+
+
+def scanned_pages(folder: Path, count: int = 20, dpi: int = 300, noise: float = 0.0) -> list[tuple[Path, Path, str]]:
+    """``count`` one-page scanned PDFs, each with its page image (PNG) and source text."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from samrev.ingest.fixtures_pdf import A4, _draw_scan_page, render_scan
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = source_pages()
+    rng = random.Random(300)  # noqa: S311
+    out = []
+    for index in range(count):
+        lines = pages[rng.randrange(len(pages))][:40]
+        pdf = folder / f"skann_{index:02d}.pdf"
+        png = folder / f"skann_{index:02d}.png"
+        if not pdf.exists() or not png.exists():
+            # one image, saved for bare tesseract and embedded (as JPEG) in the PDF samrev reads
+            image = render_scan(lines, rng=random.Random(index), dpi=dpi, noise=noise)  # noqa: S311
+            image.save(png)
+            canvas = Canvas(str(pdf), pagesize=A4, invariant=1)
+            _draw_scan_page(canvas, image)
+            canvas.showPage()
+            canvas.save()
+        out.append((pdf, png, "\n".join(lines)))
+    return out
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
