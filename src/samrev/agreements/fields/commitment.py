@@ -112,6 +112,11 @@ def counted_sentences(doc: AgreementText) -> list[tuple[int, int, str]]:
 
 
 def judge(doc: AgreementText) -> Judgement:
+    from samrev.agreements.fields.kind import is_case_document
+
+    if is_case_document(doc):
+        return Judgement("commitment", "low", Provenance.rule("commitment.case_document", RULE_VERSION),
+                         confidence=0.6, note="saksdokument om en avtale: pålegger ingen part plikter selv")
     counted = counted_sentences(doc)
     binding = [c for c in counted if c[2] == "binding"]
     soft = [c for c in counted if c[2] == "soft"]

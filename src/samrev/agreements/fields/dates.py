@@ -18,7 +18,7 @@ from samrev.agreements.context import AgreementText
 from samrev.agreements.fields.status import is_draft, tail_lines
 from samrev.core.model import Judgement, Provenance
 
-RULE_VERSION = "2"
+RULE_VERSION = "3"
 _VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*\|?", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^\s*[A-ZÆØÅ][\w .\-]{1,30},?\s+(?:den\s+)?\d", re.UNICODE)
 # Dates in sentences about laws and reforms date those, not this agreement.
@@ -95,6 +95,14 @@ def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
 
 
 def judge(doc: AgreementText) -> tuple[Judgement, Judgement]:
+    from samrev.agreements.fields.kind import is_case_document
+
+    if is_case_document(doc):
+        note = "saksdokument om en avtale: datoene gjelder andre dokumenter"
+        return (Judgement("adopted", None, Provenance.rule("dates.case_document", RULE_VERSION), confidence=0.7,
+                          note=note),
+                Judgement("revised", None, Provenance.rule("dates.case_document", RULE_VERSION), confidence=0.7,
+                          note=note))
     adopted, revised = candidates(doc)
     draft = is_draft(doc)
     if draft or not adopted:

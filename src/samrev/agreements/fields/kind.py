@@ -25,7 +25,7 @@ ANNET = re.compile(
     r"|avtale\s+om\s+(?:lei(?:e|ge)|drift)\b|kontrakt\s+om\s+(?:lei(?:e|ge)|drift)\b"
     r"|styresak\w*|styrevedtak|saksfr[ae]mlegg\w*|saksutgreiing\w*|saksutredning\w*|særutskrift"
     r"|saksprotokoll|møteprotokoll|protokoll\s+fr[aå]|møteinnkalling\w*|innkalling\s+til"
-    r"|møtebok|møtereferat|referat\s+fr[aå]|referat\b|høy?ringsbrev\w*|høy?ringsnotat\w*"
+    r"|møtebok|møtereferat|referat\s+fr[aå]|referat\b|høy?ringsbrev\w*|høy?ringsnotat\w*|adressater\s*:"
     r"|høy?ringsuttal\w*|høy?ring\s*(?:av|om|[-–—:])|melding\s+om\s+(?:politisk\s+)?vedtak|rapport\b|årsrapport|evalueringsrapport|notat\b"
     r"|vedtak\s+i\s+(?:kommunestyret|bystyret|formannskapet)|kommunestyresak|politisk\s+sak"
     r"|sak\s+\d+/\d+|saksnr\.?)",
@@ -37,7 +37,7 @@ DELAVTALE = re.compile(
     re.IGNORECASE,
 )
 OVERORDNET = re.compile(
-    r"\boverordn(?:et|a|ede)\s+(?:samarbeids|samhandlings)avtale\w*|\brammeavtale\w*|\bhovudavtale|\bhovedavtale"
+    r"\boverordn(?:et|a|ede)\s+(?:samarbeids|samhandlings)?avtal\w*|\brammeavtale\w*|\bhovudavtale|\bhovedavtale"
     r"|\b(?:samarbeids|samhandlings)avtale\w*\s+(?:mellom|for\s+helsefellesskapet|for\s+helsefellesskap)"
     r"|\b(?:felles|generell)\s+samarbeidsavtale",
     re.IGNORECASE,
@@ -47,6 +47,23 @@ RETNINGSLINJE = re.compile(
     r"|\bfelles\s+rutine\w*|\bveileder\b|\brettleiar\b|\bsamarbeidsrutine\w*|\bforløpsbeskrivelse\w*",
     re.IGNORECASE,
 )
+# Documents about agreements (cases, letters, minutes, reports): they have no adoption date of
+# their own and bind nobody.
+CASE_DOCUMENT = re.compile(
+    r"\b(?:styresak\w*|styrevedtak|saksfr[ae]mlegg\w*|saksutgreiing\w*|saksutredning\w*|særutskrift|saksprotokoll"
+    r"|møteprotokoll|protokoll\s+fr[aå]|møteinnkalling\w*|innkalling\s+til|møtebok|møtereferat|referat\s+fr[aå]"
+    r"|referat\b|høy?ringsbrev\w*|høy?ringsnotat\w*|høy?ringsuttal\w*|høy?ring\s*(?:av|om|[-–—:])|adressater|mottakere"
+    r"|melding\s+om\s+(?:politisk\s+)?vedtak|rapport\b|årsrapport|evalueringsrapport|notat\b|kommunestyresak"
+    r"|politisk\s+sak|sak\s+\d+/\d+|saksnr\.?)",
+    re.IGNORECASE,
+)
+
+
+def is_case_document(doc: AgreementText) -> bool:
+    """A case, letter, minutes or report about an agreement, judged from the title region."""
+    return bool(CASE_DOCUMENT.search(doc.title_text))
+
+
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("annet", ANNET),
     ("delavtale", DELAVTALE),
@@ -59,7 +76,7 @@ SELF_REFERENCE = {
     "overordnet": re.compile(r"\bden(?:ne)?\s+overordn(?:ede|a)\s+(?:samarbeids)?avtal(?:en|a)\b", re.IGNORECASE),
     "retningslinje": re.compile(r"\bdenne\s+retningslin(?:jen|ja|a)\b|\bdenne\s+rutinen\b", re.IGNORECASE),
 }
-RULE_VERSION = "2"
+RULE_VERSION = "3"
 # A cue preceded by one of these refers to another document ("vedlegg til delavtale 2").
 _REFERENCE = re.compile(r"(?:vedlegg\s+til|jf\.?|jfr\.?|iht\.?|i\s+henhold\s+til|i\s+samsvar\s+med|etter|under"
                         r"|heimla\s+i|hjemlet\s+i|forankra\s+i|forankret\s+i|med\s+grunnlag\s+i|med\s+grunnlag\s+i|om|av)\s+(?:\w+\s+){0,2}$",

@@ -15,7 +15,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance
 
-RULE_VERSION = "2"
+RULE_VERSION = "3"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -29,9 +29,10 @@ ARENA = re.compile(
 )
 MEMBERS = re.compile(
     r"\bmedlem\w*|\bbest[åa]r\s+av|\bsamansett|\bsammensatt|\brepresentant\w*\s+(?:fra|frå|for)"
-    r"|\b(?:\d+|en|ein|to|tre|fire|fem|seks|sju|sju|åtte)\s+(?:representantar|representanter|medlemmer|medlemar)"
+    r"|\b(?:\d+|en|ein|eitt|ett|to|tre|fire|fem|seks|sju|åtte)\s+\w*(?:representantar|representanter|medlemmer|medlemar)"
+    r"|\b(?:organ\w*|utval\w*|forum\w*)\s+mellom\b"
     r"|\bleder\w*\s+(?:av|for)|\bleiar\w*\s+(?:av|for)|\bleies\s+av|\bleiast\s+av|\bsekretariat\w*"
-    r"|\bderes\s+stedfortreder|\bdeltar\b|\bdeltek\b|\bdeltakere|\bdeltakarar|\bmøter\s+fra|\bmøter\s+frå",
+    r"|\bderes\s+stedfortreder|\bdeltar\b|\bdeltek\b|\bdeltak\w*|\bmøter\s+fra|\bmøter\s+frå",
     re.IGNORECASE,
 )
 FREQUENCY = re.compile(
@@ -39,7 +40,8 @@ FREQUENCY = re.compile(
     r"|\b(?:\w+|\d+)\s+gang(?:er)?\s+(?:i|per|pr\.?)\s+(?:året|år|halvåret|måneden|månaden|semesteret)"
     r"|\b(?:minst|minimum|inntil)\s+(?:\w+|\d+)\s+(?:gang(?:er)?|møte\w*)"
     r"|\bhver\s+(?:måned|uke|vår|høst|kvartal)|\bkvar\s+(?:månad|veke|vår|haust|kvartal)"
-    r"|\bfast\w*\s+møte\w*|\bmøteplan\w*|\bmøtekalender\w*|\bmøtes\s+(?:jevnlig|regelmessig|fast)"
+    r"|\b(?:hvert|kvart)\s+(?:år|halvår|kvartal)|\b(?:annenhver|annakvar|annankvar)\s+\w+"
+    r"|\bfast\w*\s+\w*møte\w*|\bmøteplan\w*|\bmøtekalender\w*|\bmøtes\s+(?:jevnlig|regelmessig|fast)"
     r"|\bmøtast\s+(?:jamleg|regelmessig|fast)|\bjevnlige\s+møter|\bjamlege\s+møte",
     re.IGNORECASE,
 )

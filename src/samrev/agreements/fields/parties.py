@@ -19,7 +19,7 @@ from typing import Any
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "2"
+RULE_VERSION = "3"
 _PARTY_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d)*\.?\s*)?(?:avtale)?part(?:er|ar|ene|ane)(?:\s+i\s+avtal(?:en|a))?\s*:?\s*$",
     re.IGNORECASE,
@@ -117,12 +117,17 @@ def _health_trust(doc: AgreementText, found: list[Any], zones: list[tuple[int, i
                      confidence=0.5, note="fant ikke noe helseforetak")
 
 
+_POSTCODE_BEFORE = re.compile(r"\b\d{4}\s+$")
+
+
 def _party_municipality(doc: AgreementText, m: Any, strong: list[tuple[int, int]],
                         weak: list[tuple[int, int]]) -> bool:
     if m.kind != "municipality":
         return False
+    if _POSTCODE_BEFORE.search(doc.text, max(0, m.start - 8), m.start):
+        return False  # a postal address ("Postboks 1000, 1478 Lørenskog"), not a party
     if _inside(m.start, strong):
-        return True
+        return bool(m.rule.startswith(("kommuneord", "egen navneform", "liste", "entydig")) or m.start < doc.title_end)
     if not _inside(m.start, weak):
         return False
     if any(m.rule.startswith(rule) for rule in _PARTY_RULES):
@@ -145,9 +150,14 @@ def _municipalities(doc: AgreementText, found: list[Any], strong: list[tuple[int
                     weak: list[tuple[int, int]]) -> Judgement:
     all_match = _all_phrase(doc, strong + weak)
     chosen = [m for m in found if _party_municipality(doc, m, strong, weak)]
-    # "All municipalities in the trust's area" wins; "alle kommunane" without an area word only
-    # when no municipality is named as a party.
-    if all_match and (_AREA.search(all_match.group()) or not chosen):
+    named_strongly = any(_inside(m.start, strong) for m in chosen)
+    if all_match is None and not chosen:
+        # "… for alle kommunane i føretaksområdet" said early in the text, outside the party zones
+        early = _ALL.search(doc.text, 0, min(len(doc.text), max(1500, doc.title_end + 800)))
+        all_match = early if early and _AREA.search(early.group()) else None
+    # "All municipalities in the trust's area" unless the title or signature lines name the
+    # municipality parties; "alle kommunane" without an area word only when none is named.
+    if all_match and ((_AREA.search(all_match.group()) and not named_strongly) or not chosen):
         return Judgement("municipalities", ["*"], Provenance.rule("parties.municipalities.all", RULE_VERSION),
                          evidence=(doc.span(all_match.start(), all_match.end()),), confidence=0.8,
                          note="avtalen gjelder alle kommunene i området")

@@ -19,7 +19,7 @@ from samrev.agreements.context import AgreementText, Segment
 from samrev.agreements.fields.status import draft_markers, tail_lines
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "1"
+RULE_VERSION = "2"
 NOT_SIGNED = re.compile(
     r"\b(?:ikke|ikkje|ennå\s+ikke|enno\s+ikkje)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet|underteikna"
     r"|underskriven)\b|\busignert\b",
@@ -28,7 +28,8 @@ NOT_SIGNED = re.compile(
 SIGNED_STATEMENT = re.compile(
     r"\b(?:elektronisk|digitalt|digital)\s+(?:signert|undertegnet|underteikna|godkjent|godkjend)\b"
     r"|\b(?:signert|godkjent|godkjend|undertegnet|underteikna)\s+(?:elektronisk|digitalt)\b"
-    r"|\b(?:dokumentet|avtalen|avtala)\s+(?:er|vart|ble|blei)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet"
+    r"|\b(?:dokumentet|\w*avtal(?:en|a)|retningslin(?:jen|ja)|rutinen)\s+(?:er|vart|ble|blei)\s+(?:\w+\s+){0,2}"
+    r"(?:signert|underskrevet|undertegnet"
     r"|underteikna|underskriven)\b"
     r"|\bsignert\s+av\s+(?:begge\s+)?part\w*|\bsignert\s+(?:i\s+)?(?:\w+\s+)?(?:eksemplar|original)",
     re.IGNORECASE,
@@ -58,10 +59,18 @@ _NAME_PART = re.compile(
 _NOT_NAME = re.compile(r"\b(?:kommune|HF|Helse|Sykehus|Sjukehus|Avtale|Delavtale|For|Dato|Side)\b")
 
 
+_NAME_TOKEN = re.compile(r"[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.|\(sign\.?\)")
+
+
 def _is_name_line(text: str) -> bool:
-    """A line of one or more person names (side by side in a two-column signature block)."""
+    """A line of one or more person names (side by side in a two-column signature block; OCR
+    often joins the columns with single spaces, so a line of 2–8 capitalised words counts too)."""
     parts = [p for p in re.split(r"\s{2,}|\t", text.strip()) if p]
-    return bool(parts) and all(_NAME_PART.fullmatch(p) and not _NOT_NAME.search(p) for p in parts)
+    if parts and all(_NAME_PART.fullmatch(p) and not _NOT_NAME.search(p) for p in parts):
+        return True
+    tokens = text.split()
+    return (2 <= len(tokens) <= 8 and all(_NAME_TOKEN.fullmatch(t) for t in tokens)
+            and not _NOT_NAME.search(text))
 _DATE_HINT = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.|[a-zæøå]+)\s?\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
