@@ -55,7 +55,22 @@ _CONTINUES = re.compile(
 )
 
 
+# Minutes or a notice of a joint meeting that list who attends describe the arena and its members.
+_MINUTES = re.compile(r"\b(?:referat|møtereferat|protokoll|møteprotokoll|møtebok|møteinnkalling|innkalling)\b",
+                      re.IGNORECASE)
+_ATTENDEES = re.compile(r"^\s*(?:til\s+stades?|tilstede|til\s+stede|møtt(?:e)?|deltakarar|deltakere|deltok|frammøtte"
+                        r"|fremmøtte|medlemmer\s+til\s+stede)\s*[:\t]", re.IGNORECASE | re.MULTILINE)
+
+
 def judge(doc: AgreementText) -> Judgement:
+    title_arena = ARENA.search(doc.title_text)
+    if title_arena and _MINUTES.search(doc.title_text):
+        attendees = _ATTENDEES.search(doc.text)
+        if attendees:
+            return Judgement("meeting_arenas", True, Provenance.rule("meetings.minutes_with_attendees", RULE_VERSION),
+                             evidence=(doc.span(title_arena.start(), title_arena.end()),
+                                       doc.span(attendees.start(), attendees.end())),
+                             confidence=0.75, note="referat fra et felles møte med deltakerliste")
     sentences = doc.sentences
     for index, sentence in enumerate(sentences):
         arena = ARENA.search(sentence.text)
