@@ -72,8 +72,11 @@ class AgreementText:
     def page_at(self, offset: int) -> int | None:
         if not self.page_ranges:
             return None
-        starts = [start for start, _ in self.page_ranges]
-        return max(bisect.bisect_right(starts, offset) - 1, 0) + 1
+        return max(bisect.bisect_right(self._page_starts, offset) - 1, 0) + 1
+
+    @cached_property
+    def _page_starts(self) -> list[int]:
+        return [start for start, _ in self.page_ranges]
 
     def span(self, start: int, end: int) -> Span:
         """Evidence for ``text[start:end]``, trimmed of surrounding white space."""
@@ -143,9 +146,12 @@ class AgreementText:
         """Running headers and footers (DOCX/ODT), which are not agreement content."""
         return "\n".join(self.headers + self.footers)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Segment | None:
-        starts = [s.start for s in self.sentences]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
         if 0 <= index < len(self.sentences) and self.sentences[index].end >= offset:
             return self.sentences[index]
         return None

@@ -92,6 +92,14 @@ def sentence_strength(sentence: str, names: list[tuple[re.Pattern[str], str]]) -
     return "soft"
 
 
+# A sentence without one of these words states no obligation (checked before the classifier).
+_OBLIGATION_WORD = re.compile(
+    r"\b(?:skal|må|bør|kan|vil|forplikt\w*|ansvar\w*|ansvarl\w*|plikt\w*|søk(?:e|je|er)|tilstreb\w*|vurder\w*"
+    r"|legg(?:e|je|er)|bidr\w*|medverk\w*|sikte|sørg\w*|syt\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def counted_sentences(doc: AgreementText) -> list[tuple[int, int, str]]:
     """(start, end, strength) of each sentence that states an obligation of the parties."""
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
@@ -102,7 +110,7 @@ def counted_sentences(doc: AgreementText) -> list[tuple[int, int, str]]:
             continue
         if any(start <= sentence.start and sentence.end <= end for start, end in quoted):
             continue
-        if LAW_CONTEXT.search(sentence.text):
+        if not _OBLIGATION_WORD.search(sentence.text) or LAW_CONTEXT.search(sentence.text):
             continue
         strength = sentence_strength(sentence.text, names)
         if strength == "none":

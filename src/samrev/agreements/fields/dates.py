@@ -19,7 +19,9 @@ from samrev.agreements.fields.status import is_draft, tail_lines
 from samrev.core.model import Judgement, Provenance
 
 RULE_VERSION = "3"
-_VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*\|?", re.IGNORECASE)
+_VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d))",
+                          re.IGNORECASE)
+_HAS_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:19|20)\d{2}\b")
 _PLACE_DATE = re.compile(r"^\s*[A-ZÆØÅ][\w .\-]{1,30},?\s+(?:den\s+)?\d", re.UNICODE)
 # Dates in sentences about laws and reforms date those, not this agreement.
 _LAW_SENTENCE = re.compile(r"\b(?:\w*reform\w*|lov(?:en|a)?|\w+loven|\w+lova|endringslov\w*|forskrift\w*|stortinget)\b",
@@ -45,7 +47,7 @@ def _version_rows(doc: AgreementText) -> list[tuple[tuple[int, int], Dated]]:
     rows = []
     for line in doc.lines:
         match = _VERSION_ROW.match(line.text)
-        if not match:
+        if not match or not _HAS_DATE.search(line.text, match.end()):
             continue
         dates = [d for d in find_dates(line.text) if d.cue != "other"]
         if not dates:

@@ -13,8 +13,22 @@ MAX_EVIDENCE = 6
 
 
 def judge(doc: AgreementText) -> Judgement:
-    from samrev.text import LinguaMarkerDetector, document_language
+    from samrev.text import LinguaMarkerDetector, document_language, find_markers, quick_language
 
+    quick = quick_language(doc.text)
+    if quick is not None:
+        spans: list[Span] = []
+        words: set[str] = set()
+        for hit in find_markers(doc.text[:2500]):
+            word = hit.token.casefold()
+            if hit.lang == quick and not hit.discounted and word not in words:
+                words.add(word)
+                spans.append(doc.span(hit.start, hit.end))
+            if len(spans) >= MAX_EVIDENCE:
+                break
+        return Judgement("language", quick, Provenance.rule("language.separating_words", "1"),
+                         evidence=tuple(spans), confidence=0.95,
+                         note="avgjort av ord som skiller bokmål og nynorsk")
     guess = document_language(doc.passages)
     if guess.confidence <= 0.0:
         return Judgement("language", None, Provenance.rule("language.no_text"), confidence=0.0,

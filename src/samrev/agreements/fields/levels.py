@@ -184,6 +184,7 @@ def grade_passages(doc: AgreementText, topic: Topic) -> list[PassageGrade]:
 
 
 MAX_SECTION = 3000
+MAX_SCORED = 8
 
 
 def section_grades(doc: AgreementText, topic: Topic, passage_levels: list[tuple[PassageGrade, int]]) -> list[
@@ -223,8 +224,14 @@ def judge(doc: AgreementText, field: str, scorer: object | None = None) -> Judge
     probabilities: list[float | None] = [None] * len(grades)
     provenance = Provenance.rule(f"{field}.passages", RULE_VERSION)
     if scorer is not None:
-        scored = scorer.levels([g.passage.text for g in grades])  # type: ignore[attr-defined]
-        for index, (grade, (model_level, p)) in enumerate(zip(grades, scored, strict=True)):
+        # The model can move a passage at most one level above its rule grade, so only passages
+        # within one level of the best rule grade can decide the document (at most MAX_SCORED).
+        top = max(levels)
+        candidates = [i for i, g in enumerate(grades)
+                      if g.level >= top - 1 and g.rule not in ("mention_context", "title")][:MAX_SCORED]
+        scored = scorer.levels([grades[i].passage.text for i in candidates])  # type: ignore[attr-defined]
+        for index, (model_level, p) in zip(candidates, scored, strict=True):
+            grade = grades[index]
             cap = 1 if grade.rule in ("mention_context", "title") else min(3, grade.level + 1)
             floor = 1
             levels[index] = max(floor, min(cap, model_level))

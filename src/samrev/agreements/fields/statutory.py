@@ -16,7 +16,7 @@ import re
 from samrev.agreements.context import AgreementText, Segment
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "2"
+RULE_VERSION = "3"
 #: A point the document's own number names needs one content sentence; any other point needs
 #: ``MIN_SENTENCES`` and at least ``MIN_SHARE`` of the best-covered point's sentences (so that a
 #: passing mention of discharge in an LMS agreement does not count as point 5).
@@ -84,14 +84,18 @@ def _is_content(sentence: Segment) -> bool:
 
 def judge(doc: AgreementText, lms_level: int | None = None) -> Judgement:
     found: dict[int, list[Span]] = {}
-    for sentence in doc.sentences:
-        if sentence.end <= doc.title_end or not _is_content(sentence):
-            continue
-        for point, pattern in _TOPIC_RE.items():
-            match = pattern.search(sentence.text)
-            if match:
-                found.setdefault(point, []).append(
-                    doc.span(sentence.start + match.start(), sentence.start + match.end()))
+    content: dict[int, bool] = {}
+    counted: set[tuple[int, int]] = set()
+    for point, pattern in _TOPIC_RE.items():
+        for match in pattern.finditer(doc.text, doc.title_end):
+            sentence = doc.sentence_at(match.start())
+            if sentence is None or (point, sentence.start) in counted:
+                continue
+            if sentence.start not in content:
+                content[sentence.start] = _is_content(sentence)
+            if content[sentence.start]:
+                counted.add((point, sentence.start))
+                found.setdefault(point, []).append(doc.span(match.start(), match.end()))
     own = {int(n) for m in _OWN_NUMBER.finditer(doc.title_text) for n in m.groups() if n and 1 <= int(n) <= 13}
     best = max((len(spans) for spans in found.values()), default=0)
     points = sorted(p for p, spans in found.items()
