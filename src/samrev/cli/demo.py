@@ -45,8 +45,9 @@ def run(
         result = run_demo(target, step, store=not no_store)
 
     docs = Table(title="Avtaler", show_lines=False)
-    for column in ("Fil", "Språk", "Helseforetak", "Kommuner", "Temaer"):
-        docs.add_column(column)
+    for column in ("Fil", "Språk", "Type", "Helseforetak", "Kommuner", "Signatur", "LMS", "Bruker", "Forpliktelse",
+                   "Temaer"):
+        docs.add_column(column, overflow="fold")
     answers = Table(title="Åpne svar")
     for column in ("Svar", "Gruppe", "Språk", "Temaer (polaritet)"):
         answers.add_column(column)
@@ -54,9 +55,10 @@ def run(
         themes = [j for j in item.judgements if j.subject.startswith("theme:")]
         if item.text.kind == "document":
             municipalities = ", ".join(item.value("municipalities") or [])
-            docs.add_row(item.text.key.split("/")[-1], str(item.value("language")),
-                         str(item.value("health_trust") or "–"), municipalities,
-                         ", ".join(j.subject[6:] for j in themes))
+            docs.add_row(item.text.key.split("/")[-1], str(item.value("language")), str(item.value("kind")),
+                         str(item.value("health_trust") or "–"), municipalities, str(item.value("signature")),
+                         str(item.value("lms_level")), str(item.value("user_participation_level")),
+                         str(item.value("commitment")), ", ".join(j.subject[6:] for j in themes))
         else:
             answers.add_row(item.text.key, item.text.group, str(item.value("language")),
                             ", ".join(f"{j.subject[6:]} ({j.value or '?'})" for j in themes))

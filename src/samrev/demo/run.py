@@ -1,7 +1,8 @@
 """The demo round: bundled agreement texts and open survey answers through the whole chain.
 
-For every agreement text: passages with language (bokmål/nynorsk), the parties named in it
-(organisation registry), and the codebook themes (lexicon coder).  For every open answer: its
+For every agreement text: the full assessment of the spec (language, kind, parties, dates,
+signature, learning-and-coping and user-participation levels, commitment, § 6-2 points, meeting
+arenas) and the codebook themes (lexicon coder).  For every open answer: its
 language and themes.  Each result is a Judgement with evidence and provenance, stored in the
 store (documents by content hash, so a re-run changes nothing), and compared with the labels
 that ship with the data (``data/labels.json``).  Themes that no source touches are reported.
@@ -27,7 +28,6 @@ from samrev.core.model import Judgement, Provenance, Span
 DATA = resources.files("samrev.demo") / "data"
 AGREEMENT_DIR = "avtaler"
 SURVEY_FILE = "sporreundersokelse/apne_svar.csv"
-REGISTRY_RULE = Provenance.rule("registry.match", "1")
 MAX_EVIDENCE = 8
 
 Progress = Callable[[str], None]
@@ -109,10 +109,10 @@ def load_labels() -> dict[str, Any]:
     return labels
 
 
-def _language_judgement(text: str, passages: list[Any], languages: tuple[str, ...]) -> Judgement:
+def _language_judgement(text: str, languages: tuple[str, ...]) -> Judgement:
     from samrev.text import LinguaMarkerDetector, dominant_language
 
-    guess = dominant_language(passages or [text], languages=languages)
+    guess = dominant_language([text], languages=languages)
     evidence = tuple(Span(m.start, m.end, text[m.start:m.end]) for m in guess.markers
                      if m.lang == guess.lang)[:MAX_EVIDENCE]
     return Judgement(
@@ -125,36 +125,15 @@ def _language_judgement(text: str, passages: list[Any], languages: tuple[str, ..
     )
 
 
-def _party_judgements(text: str) -> list[Judgement]:
-    from samrev.registry import match
-
-    found = match(text)
-    trusts = [m for m in found if m.kind in ("health_trust", "private_hospital")]
-    municipalities = [m for m in found if m.kind == "municipality"]
-    out = []
-    if trusts:
-        first = trusts[0]
-        out.append(Judgement(
-            subject="health_trust", value=first.canonical, provenance=REGISTRY_RULE,
-            evidence=tuple(Span(m.start, m.end, m.surface)
-                           for m in trusts if m.id == first.id)[:MAX_EVIDENCE],
-            confidence=0.9,
-        ))
-    names = sorted({m.canonical for m in municipalities})
-    out.append(Judgement(
-        subject="municipalities", value=names, provenance=REGISTRY_RULE,
-        evidence=tuple(Span(m.start, m.end, m.surface) for m in municipalities)[:MAX_EVIDENCE],
-        confidence=0.9 if names else 0.5,
-    ))
-    return out
-
-
 def analyse(texts: Iterable[DemoText], progress: Progress | None = None) -> list[DemoItemResult]:
     """Language, parties and themes for each text (pure: no store, no files)."""
+    from samrev.agreements import AgreementText, assess_text
+    from samrev.agreements.passage_model import scorers
     from samrev.coding.lexicon import LexiconCoder
-    from samrev.text import normalise, passages
+    from samrev.text import normalise
 
     coder = LexiconCoder()
+    models = scorers()
     results = []
     for item in texts:
         if progress:
@@ -163,12 +142,11 @@ def analyse(texts: Iterable[DemoText], progress: Progress | None = None) -> list
         item = DemoText(item.key, item.kind, text, item.group, item.question)
         result = DemoItemResult(item)
         if item.kind == "document":
-            parts = passages(text)
-            result.passages = len(parts)
-            result.judgements.append(_language_judgement(text, parts, ("nb", "nn")))
-            result.judgements.extend(_party_judgements(text))
+            agreement = AgreementText.from_text(text, path=item.key)
+            result.passages = len(agreement.passages)
+            result.judgements.extend(assess_text(agreement, models).judgements.values())
         else:
-            result.judgements.append(_language_judgement(text, [], ("nb", "nn")))
+            result.judgements.append(_language_judgement(text, ("nb", "nn")))
         result.judgements.extend(coder.code(text))
         results.append(result)
     return results
@@ -214,10 +192,11 @@ def check_against_labels(results: list[DemoItemResult], labels: dict[str, Any]) 
 
 
 def _run_key(item: DemoText) -> str:
+    from samrev.agreements.service import run_key
     from samrev.coding.lexicon import LexiconCoder
     from samrev.text import LinguaMarkerDetector
 
-    config = f"{item.content_hash}|lexicon@{LexiconCoder.version}|{LinguaMarkerDetector.version}|registry@1"
+    config = f"{item.content_hash}|lexicon@{LexiconCoder.version}|{LinguaMarkerDetector.version}|{run_key()}"
     return hashlib.sha256(config.encode("utf-8")).hexdigest()[:32]
 
 
