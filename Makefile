@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEMO_HOME ?= $(CURDIR)/var/demo-home
 
-.PHONY: all venv demo test test-fast test-sqlite test-postgres lint typecheck check system-deps docs clean
+.PHONY: all venv demo test test-fast test-sqlite test-postgres lint typecheck check system-deps docs clean \
+	corpus evaluate bench
 
 all: venv
 
@@ -44,6 +45,19 @@ lint: venv
 
 typecheck: venv
 	$(BIN)/mypy
+
+## The labelled agreement corpus: render the sources (corpus/agreements/build), then evaluate on it
+corpus: venv
+	$(BIN)/python -m samrev.agreements.corpus corpus/agreements > /dev/null
+
+evaluate: corpus
+	SAMREV_HOME=$(CURDIR)/var/eval-home $(BIN)/samrev agreements evaluate corpus/agreements/build/labels.jsonl
+
+## Speed benchmarks (printed side by side with bare pypdfium2 / tesseract; see benchmarks/)
+bench: venv
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/assess.py
 
 ## Debian packages the project needs (OCR, PDF tools); run as root
 system-deps:
