@@ -43,7 +43,7 @@ def text_pdfs(folder: Path, count: int = 200, pages_per_doc: int = 8) -> list[Pa
         old.unlink()
     (folder / ".v2").touch()
     documents = source_documents()
-    rng = random.Random(2026)  # noqa: S311 (benchmark data)
+    rng = random.Random(2026)
     out = []
     for index in range(count):
         pages = documents[index % len(documents)]  # one agreement's pages, repeated to the length wanted
@@ -63,7 +63,7 @@ def scanned_pages(folder: Path, count: int = 20, dpi: int = 300, noise: float = 
 
     folder.mkdir(parents=True, exist_ok=True)
     pages = source_pages()
-    rng = random.Random(300)  # noqa: S311
+    rng = random.Random(300)
     out = []
     for index in range(count):
         lines = pages[rng.randrange(len(pages))][:40]
@@ -71,7 +71,7 @@ def scanned_pages(folder: Path, count: int = 20, dpi: int = 300, noise: float = 
         png = folder / f"skann_{index:02d}.png"
         if not pdf.exists() or not png.exists():
             # one image, saved for bare tesseract and embedded (as JPEG) in the PDF samrev reads
-            image = render_scan(lines, rng=random.Random(index), dpi=dpi, noise=noise)  # noqa: S311
+            image = render_scan(lines, rng=random.Random(index), dpi=dpi, noise=noise)
             image.save(png)
             canvas = Canvas(str(pdf), pagesize=A4, invariant=1)
             _draw_scan_page(canvas, image)

@@ -24,8 +24,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import ROOT, text_pdfs, timed  # noqa: E402
-from ingest import bare_pdfium  # noqa: E402
+from _corpus import ROOT, text_pdfs, timed
+
+from ingest import bare_pdfium
 
 SAMREV = str(Path(sys.executable).parent / "samrev")
 

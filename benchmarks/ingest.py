@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import ROOT, scanned_pages, text_pdfs, timed  # noqa: E402
+from _corpus import ROOT, scanned_pages, text_pdfs, timed
 
 SAMREV = str(Path(sys.executable).parent / "samrev")
 
@@ -89,7 +89,8 @@ def main() -> None:
         print(f"  bare pypdfium2 (1 process)        {bare:7.2f} s")
         print(f"  samrev ingest (2 cores, stored)    {samrev_time:7.2f} s   speed ratio bare/samrev = "
               f"{bare / samrev_time:.2f}  (target ≥ 0.8)")
-        print(f"  samrev ingest --no-store           {samrev_nostore:7.2f} s   speed ratio = {bare / samrev_nostore:.2f}")
+        print(f"  samrev ingest --no-store           {samrev_nostore:7.2f} s   speed ratio = "
+              f"{bare / samrev_nostore:.2f}")
 
         images = [png for _, png, _ in scans]
         bare_ocr = bare_tesseract(images)

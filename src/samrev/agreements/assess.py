@@ -33,7 +33,7 @@ def assess_text(doc: AgreementText, scorers: dict[str, Any] | None = None) -> As
     put["user_participation_level"] = levels.judge(doc, "user_participation_level",
                                                    scorers.get("user_participation_level"))
     put["commitment"] = commitment.judge(doc)
-    put["statutory_points"] = statutory.judge(doc, lms_level=put["lms_level"].value)
+    put["statutory_points"] = statutory.judge(doc, lms_level=put["lms_level"].value, kind=put["kind"].value)
     put["meeting_arenas"] = meetings.judge(doc)
     return result
 

@@ -57,7 +57,7 @@ def generalise(sentence: str, names: list[tuple[re.Pattern[str], str]]) -> str:
 # A responsible actor as the subject: a party, a unit or a role of one (both written standards).
 AGENT = re.compile(
     r"\b(?:part(?:en|ane|ene|ar|er|nar\w*)?|leiar\w*|leder\w*|tilsett\w*|ansatt\w*|medarbeidar\w*|medarbeider\w*"
-    r"|personell\w*|kontaktperson\w*|koordinator\w*|\w*eining(?:a|ane|ar)?|\w*enhet(?:en|ene)?|\w*avdeling(?:a|en|ane|ene)?"
+    r"|personell\w*|kontaktperson\w*|koordinator\w*|leietak\w*|leigetak\w*|utleier\w*|utleigar\w*|\w*eining(?:a|ane|ar)?|\w*enhet(?:en|ene)?|\w*avdeling(?:a|en|ane|ene)?"
     r"|\w*kontor(?:et)?|\w*tenest(?:a|ene)|\w*tjenest(?:en|ene)|\w*sekretariat(?:et)?|\w*utval(?:et|a)?"
     r"|\w*utvalg(?:et|ene)?|\w*råd(?:et)?|fastleg\w*|leg(?:en|ane|ene)|sjukepleiar\w*|sykepleier\w*"
     r"|\w*representant\w*|direktør\w*|kommunalsjef\w*|\w*klinikk(?:en|ar|er)?|\w*sent(?:er|ra|re)(?:et|a)?"

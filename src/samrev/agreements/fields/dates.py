@@ -19,7 +19,8 @@ from samrev.agreements.fields.status import is_draft, tail_lines
 from samrev.core.model import Judgement, Provenance
 
 RULE_VERSION = "3"
-_VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d))",
+_VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d)"
+                          r"|\s+(?=[a-zæøå]{3,9}\.?\s+(?:19|20)\d{2}\b))",
                           re.IGNORECASE)
 _HAS_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:19|20)\d{2}\b")
 _PLACE_DATE = re.compile(r"^\s*[A-ZÆØÅ][\w .\-]{1,30},?\s+(?:den\s+)?\d", re.UNICODE)

@@ -60,8 +60,14 @@ CASE_DOCUMENT = re.compile(
 
 
 def is_case_document(doc: AgreementText) -> bool:
-    """A case, letter, minutes or report about an agreement, judged from the title region."""
-    return bool(CASE_DOCUMENT.search(doc.title_text))
+    """A case, letter, minutes or report about an agreement: the title's decisive document-type
+    cue (the earliest, as for ``kind``) is such a word — so "Overordnet samarbeidsavtale …
+    Vedtatt i bystyret (sak 62/22)" is an agreement, and a letter headed "Høring av …" is not."""
+    cues = _decisive_cues(doc)
+    if not cues:
+        return False
+    _, kind, start, end = cues[0]
+    return kind == "annet" and bool(CASE_DOCUMENT.search(doc.text, start, end))
 
 
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -92,9 +98,14 @@ def _title_cues(doc: AgreementText) -> list[tuple[int, str, int, int]]:
     return sorted(found)
 
 
-def judge(doc: AgreementText) -> Judgement:
-    cues = [c for c in _title_cues(doc)
+def _decisive_cues(doc: AgreementText) -> list[tuple[int, str, int, int]]:
+    """Title cues in text order, without those that refer to another document."""
+    return [c for c in _title_cues(doc)
             if not (c[1] != "annet" and _REFERENCE.search(doc.text, max(0, c[2] - 30), c[2]))]
+
+
+def judge(doc: AgreementText) -> Judgement:
+    cues = _decisive_cues(doc)
     if cues:
         _, kind, start, end = cues[0]
         # A numbered sub-agreement titled "Retningslinjer for …" stays a delavtale (its number

@@ -15,7 +15,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance
 
-RULE_VERSION = "3"
+RULE_VERSION = "4"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -32,7 +32,8 @@ MEMBERS = re.compile(
     r"|\b(?:\d+|en|ein|eitt|ett|to|tre|fire|fem|seks|sju|åtte)\s+\w*(?:representantar|representanter|medlemmer|medlemar)"
     r"|\b(?:organ\w*|utval\w*|forum\w*)\s+mellom\b"
     r"|\bleder\w*\s+(?:av|for)|\bleiar\w*\s+(?:av|for)|\bleies\s+av|\bleiast\s+av|\bsekretariat\w*"
-    r"|\bderes\s+stedfortreder|\bdeltar\b|\bdeltek\b|\bdeltak\w*|\bmøter\s+fra|\bmøter\s+frå",
+    r"|\bderes\s+stedfortreder|\bdeltar\b|\bdeltek\b|\bdeltak(?:ere|erne|arar|arane|ar)\b|\bmøter\s+fra|\bmøter\s+frå"
+    r"|\bhar\s+med\s+(?:leiar|leder|ein|en|to|tre|representant)",
     re.IGNORECASE,
 )
 FREQUENCY = re.compile(
@@ -47,6 +48,8 @@ FREQUENCY = re.compile(
 )
 
 
+_MEETS = re.compile(r"\b(?:møt\w*|samles|samlast|held\w*|holdes|haldast|avhald\w*|avhold\w*|samling\w*)\b",
+                    re.IGNORECASE)
 # A following sentence continues the description when it starts by naming the body again.
 _CONTINUES = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:utval\w*|utvalg\w*|forum\w*|grupp(?:a|en|ene)|råd(?:et)?|møt(?:et|a)|det|dette|den"
@@ -78,9 +81,15 @@ def judge(doc: AgreementText) -> Judgement:
             continue
         window = sentence.text
         following = sentences[index + 1].text if index + 1 < len(sentences) else ""
-        if _CONTINUES.match(following):
+        if len(sentence.text.strip()) < 60 and not sentence.text.rstrip().endswith("."):
+            # a heading ("6 Samarbeidsmøte"): the section's first sentences describe it
+            window += " " + " ".join(s.text for s in sentences[index + 1:index + 3])
+        elif _CONTINUES.match(following):
             window += " " + following
-        detail = MEMBERS.search(window) or FREQUENCY.search(window)
+        frequency = FREQUENCY.search(window)
+        if frequency and not _MEETS.search(window) and arena.start() > 40:
+            frequency = None  # "rapportere til SSU éin gong i året": how often something else happens
+        detail = MEMBERS.search(window) or frequency
         if detail:
             spans = [doc.span(sentence.start + arena.start(), sentence.start + arena.end()), doc.seg_span(sentence)]
             kind = "medlemmer" if MEMBERS.search(window) else "møtehyppighet"

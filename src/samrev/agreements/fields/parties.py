@@ -19,7 +19,7 @@ from typing import Any
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "3"
+RULE_VERSION = "4"
 _PARTY_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d)*\.?\s*)?(?:avtale)?part(?:er|ar|ene|ane)(?:\s+i\s+avtal(?:en|a))?\s*:?\s*$",
     re.IGNORECASE,
@@ -27,7 +27,7 @@ _PARTY_HEADING = re.compile(
 _PARTY_SENTENCE = re.compile(
     r"\b(?:(?:avtal\w*|samarbeidsavtal\w*|delavtal\w*|tjenesteavtal\w*|tenesteavtal\w*|særavtal\w*|rutine\w*"
     r"|retningslin\w*)\s+(?:er\s+|vart\s+|ble\s+)?(?:inngått\s+|inngjort\s+|gjort\s+|laga\s+|laget\s+)?mellom"
-    r"|inngått\s+mellom|inngjort\s+mellom|avtalepart\w*|part(?:ene|ane|ar|er|nerne|narane)\s+(?:i|til)\s+"
+    r"|inngått\s+mellom|inngjort\s+mellom|gjeld(?:er)?\s+mellom|avtalepart\w*|part(?:ene|ane|ar|er|nerne|narane)\s+(?:i|til)\s+"
     r"(?:denne\s+)?(?:\w+)?avtal\w*|part(?:ene|ane|nerne|narane)\s+er\b|gjeld(?:er)?\s+for\s+(?:\w+\s+){0,3}kommun\w*)",
     re.IGNORECASE,
 )
@@ -58,12 +58,14 @@ def party_zones(doc: AgreementText) -> tuple[list[tuple[int, int]], list[tuple[i
     lines = doc.lines
     for index, line in enumerate(lines):
         if _PARTY_HEADING.match(line.text):
-            end = line.end
+            weak.append((line.start, line.end))
             for following in lines[index + 1 : index + 4]:
-                if following.start - end > 300:
+                # a short list line ("- Gjøvik kommune") or a sentence saying who the parties are;
+                # not "Pasienter fra nabokommunene Verdal og Frosta bruker …"
+                if len(following.text.strip()) <= 80 or _PARTY_SENTENCE.search(following.text):
+                    weak.append((following.start, following.end))
+                else:
                     break
-                end = following.end
-            weak.append((line.start, end))
         if _SIGNATURE_LINE.match(line.text) and len(line.text) < 160:
             strong.append((line.start, line.end))
     limit = max(2500, doc.title_end + 1500)
@@ -138,6 +140,11 @@ def _party_municipality(doc: AgreementText, m: Any, strong: list[tuple[int, int]
     return False
 
 
+def _names_area(doc: AgreementText, phrase: re.Match[str]) -> bool:
+    """Whether an "alle kommunane …" phrase names the trust's whole area (in it or just after)."""
+    return bool(_AREA.search(doc.text, phrase.start(), min(len(doc.text), phrase.end() + 50)))
+
+
 def _all_phrase(doc: AgreementText, zones: list[tuple[int, int]]) -> re.Match[str] | None:
     for start, end in zones:
         found = _ALL.search(doc.text, start, end)
@@ -154,10 +161,10 @@ def _municipalities(doc: AgreementText, found: list[Any], strong: list[tuple[int
     if all_match is None and not chosen:
         # "… for alle kommunane i føretaksområdet" said early in the text, outside the party zones
         early = _ALL.search(doc.text, 0, min(len(doc.text), max(1500, doc.title_end + 800)))
-        all_match = early if early and _AREA.search(early.group()) else None
+        all_match = early if early and _names_area(doc, early) else None
     # "All municipalities in the trust's area" unless the title or signature lines name the
     # municipality parties; "alle kommunane" without an area word only when none is named.
-    if all_match and ((_AREA.search(all_match.group()) and not named_strongly) or not chosen):
+    if all_match and ((_names_area(doc, all_match) and not named_strongly) or not chosen):
         return Judgement("municipalities", ["*"], Provenance.rule("parties.municipalities.all", RULE_VERSION),
                          evidence=(doc.span(all_match.start(), all_match.end()),), confidence=0.8,
                          note="avtalen gjelder alle kommunene i området")

@@ -21,6 +21,7 @@ RULE_VERSION = "3"
 #: ``MIN_SENTENCES`` and at least ``MIN_SHARE`` of the best-covered point's sentences (so that a
 #: passing mention of discharge in an LMS agreement does not count as point 5).
 MIN_SENTENCES = 3
+MIN_SENTENCES_OVERORDNET = 2
 MIN_SHARE = 0.3
 _OWN_NUMBER = re.compile(
     r"\b(?:del|tjeneste|teneste|sær|under)avtale\s*(?:nr\.?\s*)?(\d{1,2})\b|\bTA\s?(\d{1,2})\b", re.IGNORECASE)
@@ -82,7 +83,7 @@ def _is_content(sentence: Segment) -> bool:
     return bool(TASK_WORD.search(sentence.text))
 
 
-def judge(doc: AgreementText, lms_level: int | None = None) -> Judgement:
+def judge(doc: AgreementText, lms_level: int | None = None, kind: str | None = None) -> Judgement:
     found: dict[int, list[Span]] = {}
     content: dict[int, bool] = {}
     counted: set[tuple[int, int]] = set()
@@ -98,8 +99,10 @@ def judge(doc: AgreementText, lms_level: int | None = None) -> Judgement:
                 found.setdefault(point, []).append(doc.span(match.start(), match.end()))
     own = {int(n) for m in _OWN_NUMBER.finditer(doc.title_text) for n in m.groups() if n and 1 <= int(n) <= 13}
     best = max((len(spans) for spans in found.values()), default=0)
+    # An overordnet agreement covers many points briefly: two content sentences make a point.
+    minimum = MIN_SENTENCES_OVERORDNET if kind == "overordnet" else MIN_SENTENCES
     points = sorted(p for p, spans in found.items()
-                    if (p in own and spans) or (len(spans) >= MIN_SENTENCES and len(spans) >= MIN_SHARE * best))
+                    if (p in own and spans) or (len(spans) >= minimum and len(spans) >= MIN_SHARE * best))
     evidence = [spans[0] for point, spans in sorted(found.items()) if point in points]
     counts = ", ".join(f"{p}: {len(spans)}" for p, spans in sorted(found.items()))
     listed = ", ".join(map(str, points)) if points else "ingen"
