@@ -83,6 +83,7 @@ _SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";", "•", "«", "»", '"', "(
 _PLACE_KINDS = frozenset({"municipality", "county"})
 _CONTEXT_WINDOW = 200
 _TRANSLATED = re.compile("[" + "".join(chr(c) for c in KEY_TRANSLATION) + "]")
+_REPLACEMENTS = tuple((chr(c), str(target)) for c, target in KEY_TRANSLATION.items())
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 
@@ -93,7 +94,12 @@ class _Text:
 
     def __init__(self, text: str) -> None:
         # one char for one char, so offsets are kept; skipped when there is nothing to translate
-        normalised = text.translate(KEY_TRANSLATION) if _TRANSLATED.search(text) else text
+        # (``str.replace`` per character is ``text.translate(KEY_TRANSLATION)``, many times faster)
+        normalised = text
+        if _TRANSLATED.search(text):
+            for source, target in _REPLACEMENTS:
+                if source in normalised:
+                    normalised = normalised.replace(source, target)
         # [gap0, word0, gap1, word1, …, gapN]: one C-level pass gives words and offsets together
         parts = _SPLIT_RE.split(normalised)
         self.words: list[str] = parts[1::2]

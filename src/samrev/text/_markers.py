@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 NB = "nb"
 NN = "nn"
@@ -147,8 +148,10 @@ def bigram_marker(previous: str, token: str) -> tuple[str, str, float] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def token_marker(token: str) -> tuple[str, str, float] | None:
-    """A marker for one lower-cased token: (rule name, language, weight) or None."""
+    """A marker for one lower-cased token: (rule name, language, weight) or None (memoised: the
+    same words recur in every document)."""
     hit = WORD_MARKERS.get(token)
     if hit is not None:
         return (token, hit[0], hit[1])

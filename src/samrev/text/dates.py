@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from samrev.text.prefilter import folded, prefilter
+
 MONTHS: dict[str, int] = {
     "januar": 1, "februar": 2, "mars": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
     "august": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
@@ -142,16 +144,74 @@ def _find_cue(text: str, position: int, width: int = _CUE_WINDOW) -> tuple[str, 
     return kind, best.start(), best.end()
 
 
+# Cheap anchors for the exact scans below (see :func:`_matches_from`): a date separator before a
+# digit; a four-digit year after white space.
+_SEPARATOR_RE = re.compile(r"[./](?=\d)")
+_SPACED_YEAR_RE = re.compile(rf"(?<=\s){_YEAR4}(?!\d)")
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """Exactly ``list(pattern.finditer(text))`` when every match starts at one of ``starts``:
+    ``finditer`` tries the positions in order, skipping those inside the previous match."""
+    out: list[re.Match[str]] = []
+    free = 0
+    for start in sorted(set(starts)):
+        if start < free:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            out.append(match)
+            free = max(match.end(), start + 1)
+    return out
+
+
+def _numeric_starts(text: str) -> list[int]:
+    """Where a numeric date can start: its day is one or two digits right before a separator."""
+    starts: list[int] = []
+    for match in _SEPARATOR_RE.finditer(text):
+        separator = match.start()
+        if separator > 0 and text[separator - 1].isdecimal():  # what ``\d`` matches
+            starts.extend((separator - 2, separator - 1))
+    return [start for start in starts if start >= 0]
+
+
+def _space_before(text: str, position: int) -> int:
+    """Start of the run of white space that ends at ``position``."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _textual_starts(text: str) -> list[int]:
+    """Where a textual date («1. januar 2019», «jan. 2019») can start: it ends in a year after
+    white space, before which stand the month (at most 9 letters) and its full stop, and before
+    that optionally white space, a full stop and one or two digits."""
+    starts: list[int] = []
+    for year in prefilter(_SPACED_YEAR_RE).finditer(text, None):
+        month_end = _space_before(text, year.start())
+        earliest = max(0, month_end - 10)
+        starts.extend(range(max(0, _space_before(text, earliest) - 3), month_end))
+    return starts
+
+
+def _section_before(text: str, position: int) -> bool:
+    """``_SECTION_BEFORE_RE.search(text, 0, position)``: a section word and white space right before
+    ``position`` (the word ends where that white space starts; the longest word has 8 characters)."""
+    word_end = _space_before(text, position)
+    return _SECTION_BEFORE_RE.search(text, max(0, word_end - 12), position) is not None
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, value, precision) of every date form, before overlap removal."""
     found: list[tuple[int, int, str, str]] = []
-    for match in _ISO_RE.finditer(text):
+    low = folded(text)
+    for match in prefilter(_ISO_RE).finditer(text, low):
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
         if _valid(y, m, d):
             found.append((match.start(), match.end(), f"{y:04d}-{m:02d}-{d:02d}", "day"))
-    for match in _NUMERIC_RE.finditer(text):
+    for match in _matches_from(_NUMERIC_RE, text, _numeric_starts(text)):
         y, m, d = _year(match["y"]), int(match["m"]), int(match["d"])
-        if not _valid(y, m, d) or _SECTION_BEFORE_RE.search(text, 0, match.start()):
+        if not _valid(y, m, d) or _section_before(text, match.start()):
             continue
         if len(match["y"]) == 2 and match["sep"] == ".":
             line_start = text.rfind("\n", 0, match.start()) + 1
@@ -159,16 +219,16 @@ def _candidates(text: str) -> list[tuple[int, int, str, str]]:
             if not text[line_start:match.start()].strip() and after[:1] == " " and after[1:2].isupper():
                 continue  # a heading number: «2.1.12 Utskriving»
         found.append((match.start(), match.end(), f"{y:04d}-{m:02d}-{d:02d}", "day"))
-    for match in _TEXTUAL_RE.finditer(text):
+    for match in _matches_from(_TEXTUAL_RE, text, _textual_starts(text)):
         y, m = int(match["y"]), MONTHS[match["month"].lower()]
         if match["d"] is not None and _valid(y, m, int(match["d"])):
             found.append((match.start(), match.end(), f"{y:04d}-{m:02d}-{int(match['d']):02d}", "day"))
         elif _valid(y, m, None):
             start = match.start("month")
             found.append((start, match.end(), f"{y:04d}-{m:02d}", "month"))
-    for match in _SEASON_RE.finditer(text):
+    for match in prefilter(_SEASON_RE).finditer(text, low):
         found.append((match.start(), match.end(), match["y"], "year"))
-    for match in _YEAR_RE.finditer(text):
+    for match in prefilter(_YEAR_RE).finditer(text, low):
         before = text[max(0, match.start() - 15):match.start()]
         if _YEAR_CUE_RE.search(before) or _find_cue(text, match.start(), _YEAR_CUE_WINDOW):
             found.append((match.start(), match.end(), match["y"], "year"))

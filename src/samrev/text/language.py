@@ -165,6 +165,13 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
 
 def find_markers(text: str) -> list[MarkerHit]:
     """Every marker of the lexicon in ``text``, in order."""
+    return list(_find_markers(text))
+
+
+@lru_cache(maxsize=8)
+def _find_markers(text: str) -> tuple[MarkerHit, ...]:
+    """:func:`find_markers`, remembered for the last few texts (a document's opening is read by
+    :func:`quick_language` and again for the evidence)."""
     regions = _foreign_regions(text)
     names = {start for start, _ in _name_spans(text)}
     hits: list[MarkerHit] = []
@@ -184,7 +191,7 @@ def find_markers(text: str) -> list[MarkerHit]:
             or bool(_LAW_NAME_RE.search(lower))
         )
         hits.append(MarkerHit(start, end, token, name, lang, weight, discounted))
-    return hits
+    return tuple(hits)
 
 
 def marker_evidence(hits: Iterable[MarkerHit]) -> MarkerEvidence:

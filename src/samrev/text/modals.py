@@ -24,9 +24,12 @@ party binds it.  The strongest cue of a sentence wins; the first among equals.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from samrev.text.prefilter import EndGate, folded, prefilter
 
 BINDING, SOFT, NONE = "binding", "soft", "none"
 _RANK = {NONE: 0, SOFT: 1, BINDING: 2}
@@ -60,6 +63,7 @@ _PARTY = rf"{_PARTY_UNIT}(?:\s*(?:,|og|eller|samt)\s*{_PARTY_UNIT})*(?:\s+ved\s+
 _PARTY_AT_END_RE = re.compile(rf"(?P<party>{_PARTY})\s*$", re.IGNORECASE)
 _PARTY_AT_START_RE = re.compile(rf"\s*(?P<party>{_PARTY})(?!\w)", re.IGNORECASE)
 _CLEFT_RE = re.compile(rf"\bdet\s+er\s+(?P<party>{_PARTY})\s+som\s*$", re.IGNORECASE)
+_PARTY_END = EndGate(re.compile(_PARTY, re.IGNORECASE))  # what a party ends with
 
 _MODAL_RE = re.compile(r"\b(?P<modal>skal|må|bør|kan|vil)\b", re.IGNORECASE)
 _BINDING_PHRASE_RE = re.compile(
@@ -124,16 +128,28 @@ class Obligation:
 # --- subject ---------------------------------------------------------------------------------------
 
 
-def _subject_before(sentence: str, position: int) -> str | None:
-    """A party written as the subject right before ``position`` (``Kommunen skal``)."""
-    boundary = 0
-    for boundary_match in _CLAUSE_BOUNDARY_RE.finditer(sentence, 0, position):
-        boundary = boundary_match.end()
+def _subject_before(sentence: str, position: int, low: str | None = None) -> str | None:
+    """A party written as the subject right before ``position`` (``Kommunen skal``); ``low`` is
+    ``folded(sentence)`` for the literal prefilters."""
+    if "–" in sentence or "—" in sentence:
+        boundary = 0
+        for boundary_match in _CLAUSE_BOUNDARY_RE.finditer(sentence, 0, position):
+            boundary = boundary_match.end()
+    else:  # without a dash every boundary is one of these characters: the last one ends the last
+        boundary = max(sentence.rfind(char, 0, position) for char in ",;:()") + 1
     clause = sentence[boundary:position]
-    cleft = _CLEFT_RE.search(clause)
+    low_clause = None if low is None else low[boundary:position]
+    cleft = prefilter(_CLEFT_RE).search(clause, low_clause)
     if cleft:
         return cleft.group("party").strip()
-    clause = _OPENERS_RE.sub("", clause, count=1) if boundary == 0 else clause
+    if boundary == 0:
+        opened = _OPENERS_RE.sub("", clause, count=1)
+        if low_clause is not None:  # the openers are a prefix of the clause
+            low_clause = low_clause[len(clause) - len(opened):]
+        clause = opened
+    # A party must end where the clause's text ends: skip the search when no party word can end there.
+    if not _PARTY_END.may_end_at(clause, low_clause, len(clause.rstrip())):
+        return None
     match = _PARTY_AT_END_RE.search(clause)
     if match is None:
         return None
@@ -144,7 +160,9 @@ def _subject_before(sentence: str, position: int) -> str | None:
 
 
 def _words_after(sentence: str, position: int) -> list[re.Match[str]]:
-    return list(_TOKEN_RE.finditer(sentence, position))
+    """The first words after ``position``: :func:`_read_modal` looks at six at most (a party it
+    skips ends its look), so seven stand for all of them."""
+    return list(itertools.islice(_TOKEN_RE.finditer(sentence, position), 7))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +174,10 @@ class _Reading:
     negated: bool
 
 
-def _read_modal(sentence: str, match: re.Match[str]) -> _Reading:
+def _read_modal(sentence: str, match: re.Match[str], low: str | None = None) -> _Reading:
     modal = match.group("modal").lower()
     start, end = match.span()
-    party = _subject_before(sentence, start)
+    party = _subject_before(sentence, start, low)
     words = _words_after(sentence, end)
     i, negated = 0, False
     position = end
@@ -205,7 +223,7 @@ def _read_modal(sentence: str, match: re.Match[str]) -> _Reading:
     return _Reading(NONE, modal, (start, end), party, negated)
 
 
-def _read_phrase(sentence: str, match: re.Match[str], binding: bool) -> _Reading:
+def _read_phrase(sentence: str, match: re.Match[str], binding: bool, low: str | None = None) -> _Reading:
     cue = " ".join(match.group().lower().split())
     start, end = match.span()
     party: str | None
@@ -213,7 +231,7 @@ def _read_phrase(sentence: str, match: re.Match[str], binding: bool) -> _Reading
         after = _PARTY_AT_START_RE.match(sentence, end)
         party = after.group("party").strip() if after else None
     else:
-        party = _subject_before(sentence, start)
+        party = _subject_before(sentence, start, low)
     if binding:
         return _Reading(BINDING if party else SOFT, cue, (start, end), party, False)
     return _Reading(SOFT, cue, (start, end), party, False)
@@ -223,9 +241,12 @@ def classify_obligation(sentence: str) -> Obligation:
     """How strongly ``sentence`` obliges a party (see the module docstring)."""
     if sentence.rstrip().endswith("?"):
         return Obligation(NONE)
-    readings = [_read_modal(sentence, match) for match in _MODAL_RE.finditer(sentence)]
-    readings += [_read_phrase(sentence, match, True) for match in _BINDING_PHRASE_RE.finditer(sentence)]
-    readings += [_read_phrase(sentence, match, False) for match in _SOFT_PHRASE_RE.finditer(sentence)]
+    low = folded(sentence)  # for the literal prefilters: the same matches, found sooner
+    readings = [_read_modal(sentence, match, low) for match in prefilter(_MODAL_RE).finditer(sentence, low)]
+    readings += [_read_phrase(sentence, match, True, low)
+                 for match in prefilter(_BINDING_PHRASE_RE).finditer(sentence, low)]
+    readings += [_read_phrase(sentence, match, False, low)
+                 for match in prefilter(_SOFT_PHRASE_RE).finditer(sentence, low)]
     if not readings:
         return Obligation(NONE)
     best = max(readings, key=lambda r: (_RANK[r.strength], -r.span[0]))

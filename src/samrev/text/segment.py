@@ -22,8 +22,10 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from samrev.core.model import Passage
+from samrev.text.prefilter import prefilter
 
 ABBREVIATIONS = frozenset({
     # bokmål and nynorsk
@@ -103,6 +105,13 @@ def _hard_break(previous_line: str, next_line: str) -> bool:
 
 def _units(text: str) -> list[tuple[int, int]]:
     """Stretches of text between blank lines, list items and headings."""
+    return list(_cached_units(text))
+
+
+@lru_cache(maxsize=4)
+def _cached_units(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`_units`, remembered for the last few texts (sentences and passages of one document
+    both start from them)."""
     units: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     previous_line = ""
@@ -120,7 +129,7 @@ def _units(text: str) -> list[tuple[int, int]]:
         previous_line = line
     if current is not None:
         units.append(current)
-    return units
+    return tuple(units)
 
 
 # --- sentence ends -------------------------------------------------------------------------------
@@ -169,7 +178,7 @@ def _is_sentence_end(text: str, unit_start: int, sentence_start: int, match: re.
 def _unit_sentences(text: str, unit_start: int, unit_end: int) -> list[SentenceSpan]:
     out: list[SentenceSpan] = []
     sentence_start = unit_start
-    for match in _END_RE.finditer(text, unit_start, unit_end):
+    for match in prefilter(_END_RE).finditer(text, None, unit_start, unit_end):
         if _is_sentence_end(text, unit_start, sentence_start, match):
             out.append(SentenceSpan(sentence_start, match.end()))
             following = match.end()
