@@ -18,6 +18,7 @@ from samrev.core.model import Passage, Span
 
 if TYPE_CHECKING:
     from samrev.ingest.model import IngestedDocument
+    from samrev.text.prefilter import Gate
 
 _LINE = re.compile(r"[^\n]+")
 _HEADING_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
@@ -90,6 +91,42 @@ class AgreementText:
         return self.span(segment.start, segment.end)
 
     # -- views ------------------------------------------------------------------------------
+
+    @cached_property
+    def folded(self) -> str | None:
+        """The lower-cased text for literal prefilters (:func:`samrev.text.prefilter.folded`):
+        same offsets as :attr:`text`; None for the rare text that cannot be folded so."""
+        from samrev.text.prefilter import folded
+
+        return folded(self.text)
+
+    def folded_slice(self, start: int, end: int) -> str | None:
+        """``folded(self.text[start:end])`` (a slice of :attr:`folded`)."""
+        folded = self.folded
+        return None if folded is None else folded[start:end]
+
+    @cached_property
+    def memo(self) -> dict[str, Any]:
+        """Results that several fields derive from this text, computed once (filled by them)."""
+        return {}
+
+    @cached_property
+    def _gates(self) -> dict[re.Pattern[str], Any]:
+        return {}
+
+    def gate(self, pattern: re.Pattern[str]) -> Gate:
+        """Which stretches of this text ``pattern`` may match in (:class:`samrev.text.prefilter.Gate`,
+        built once per text and pattern)."""
+        gate = self._gates.get(pattern)
+        if gate is None:
+            from samrev.text.prefilter import Gate
+
+            gate = self._gates[pattern] = Gate(pattern, self.text, self.folded)
+        return gate
+
+    def may_match(self, pattern: re.Pattern[str], segment: Segment | Passage) -> bool:
+        """False only when ``pattern.search(segment.text)`` is certainly None."""
+        return self.gate(pattern).may_match(segment.start, segment.end)
 
     @cached_property
     def lines(self) -> list[Segment]:

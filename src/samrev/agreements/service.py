@@ -11,6 +11,7 @@ each is stored (document, passages, one judgement per field with provenance) unl
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,15 +45,21 @@ def run_key() -> str:
     return hashlib.sha256(f"agreements@{ENGINE_VERSION}|{models}".encode()).hexdigest()[:32]
 
 
-def assess_in_worker(document: Any) -> None:
-    """After-hook for :func:`samrev.ingest.ingest_many`: assess in the worker that read the file."""
+def assess_in_worker(document: Any, passages: bool = True) -> None:
+    """After-hook for :func:`samrev.ingest.ingest_many`: assess in the worker that read the file,
+    and (``passages``, for storing) keep the passages the assessment read."""
     from samrev.agreements.passage_model import scorers
 
-    document.derived["assessment"] = assess_ingested(document, scorers())
-    if document.error is None:
-        from samrev.agreements.context import AgreementText
+    if document.error is not None:
+        document.derived["assessment"] = assess_ingested(document, scorers())
+        return
+    from samrev.agreements.assess import assess_text
+    from samrev.agreements.context import AgreementText
 
-        document.derived["passages"] = AgreementText.from_ingested(document).passages
+    text = AgreementText.from_ingested(document)
+    document.derived["assessment"] = assess_text(text, scorers())
+    if passages:
+        document.derived["passages"] = text.passages
 
 
 def _hash_file(path: Path) -> str | None:
@@ -118,6 +125,7 @@ def _persist(document: Any, assessment: Assessment, key: str) -> None:
 def assess_paths(paths: list[str], *, store: bool = True, workers: int | None = None,
                  progress: Progress | None = None, result: BatchResult | None = None) -> Iterator[Assessment]:
     """Assessments for every file under ``paths``, in input order (see the module docstring)."""
+    from samrev.agreements.assess import warm_up
     from samrev.agreements.passage_model import scorers
     from samrev.ingest import ingest_many
 
@@ -137,9 +145,13 @@ def assess_paths(paths: list[str], *, store: bool = True, workers: int | None = 
                 if previous is not None:
                     reused[index] = previous
     todo = [job.item for index, job in enumerate(jobs) if index not in reused]
+    if todo:  # build what the rules build on first use once, here: forked workers inherit it
+        warm_up(scorers())
     total = len(jobs)
     done = 0
-    fresh = ingest_many(todo, workers=workers, after=assess_in_worker, expand=False)
+    # (without storing, the passages need not travel back from the workers)
+    after = assess_in_worker if store else functools.partial(assess_in_worker, passages=False)
+    fresh = ingest_many(todo, workers=workers, after=after, expand=False)
     for index in range(total):
         shown = jobs[index].shown
         if index in reused:

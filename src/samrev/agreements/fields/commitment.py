@@ -13,6 +13,7 @@ least ``BINDING_SHARE`` among the counted sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance
@@ -40,17 +41,28 @@ def party_names(doc: AgreementText) -> list[tuple[re.Pattern[str], str]]:
         generic = GENERIC.get(found.kind)
         if generic and len(found.surface) >= 2:
             names[found.surface] = generic
-    out = []
-    for surface in sorted(names, key=len, reverse=True):
-        suffix = r"(?:\s+(?:kommune|kommunes|HF|helseforetak|helseføretak))?" if names[surface] else ""
-        out.append((re.compile(rf"(?<!\w){re.escape(surface)}s?{suffix}(?!\w)"), names[surface]))
-    return out
+    return [(_name_pattern(surface, bool(names[surface])), names[surface])
+            for surface in sorted(names, key=len, reverse=True)]
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(surface: str, with_suffix: bool) -> re.Pattern[str]:
+    suffix = r"(?:\s+(?:kommune|kommunes|HF|helseforetak|helseføretak))?" if with_suffix else ""
+    pattern = re.compile(rf"(?<!\w){re.escape(surface)}s?{suffix}(?!\w)")
+    _SURFACES[pattern] = surface
+    return pattern
+
+
+#: The name each :func:`_name_pattern` begins with (case-sensitive: no match without it).
+_SURFACES: dict[re.Pattern[str], str] = {}
 
 
 def generalise(sentence: str, names: list[tuple[re.Pattern[str], str]]) -> str:
     """The sentence with each named party replaced by its generic party word."""
     for pattern, generic in names:
-        sentence = pattern.sub(generic, sentence)
+        surface = _SURFACES.get(pattern)
+        if surface is None or surface in sentence:
+            sentence = pattern.sub(generic, sentence)
     return sentence
 
 
@@ -110,7 +122,9 @@ def counted_sentences(doc: AgreementText) -> list[tuple[int, int, str]]:
             continue
         if any(start <= sentence.start and sentence.end <= end for start, end in quoted):
             continue
-        if not _OBLIGATION_WORD.search(sentence.text) or LAW_CONTEXT.search(sentence.text):
+        if not (doc.may_match(_OBLIGATION_WORD, sentence) and _OBLIGATION_WORD.search(sentence.text)):
+            continue
+        if doc.may_match(LAW_CONTEXT, sentence) and LAW_CONTEXT.search(sentence.text):
             continue
         strength = sentence_strength(sentence.text, names)
         if strength == "none":

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Passage, Provenance, Span
+from samrev.text.prefilter import prefilter
 
 RULE_VERSION = "3"
 _I = re.IGNORECASE
@@ -151,18 +152,21 @@ class PassageGrade:
     signal: tuple[int, int]  # first signal span, in document offsets
 
 
-def grade_passage(topic: Topic, passage: Passage, lms_context: bool = False) -> PassageGrade | None:
-    """Rule grade of one passage (None when it has no signal)."""
+def grade_passage(topic: Topic, passage: Passage, lms_context: bool = False,
+                  low: str | None = None) -> PassageGrade | None:
+    """Rule grade of one passage (None when it has no signal).  ``low`` (optional) is
+    ``samrev.text.prefilter.folded(passage.text)``, for the literal prefilters."""
     text = passage.text
-    signal = topic.signal.search(text)
+    signal = prefilter(topic.signal).search(text, low)
     if not signal:
         return None
     span = (passage.start + signal.start(), passage.start + signal.end())
-    if topic.mention_only.search(text) and not topic.task.search(text):
+    task = prefilter(topic.task).search(text, low) is not None
+    if not task and prefilter(topic.mention_only).search(text, low):
         return PassageGrade(passage, 1, "mention_context", span)
-    if not topic.task.search(text):
+    if not task:
         return PassageGrade(passage, 1, "mention", span)
-    concrete = sum(1 for pattern in topic.concrete if pattern.search(text))
+    concrete = sum(1 for pattern in topic.concrete if prefilter(pattern).search(text, low))
     if concrete == len(topic.concrete):
         return PassageGrade(passage, 3, "concrete", span)
     return PassageGrade(passage, 2, "task", span)
@@ -170,14 +174,17 @@ def grade_passage(topic: Topic, passage: Passage, lms_context: bool = False) -> 
 
 def grade_passages(doc: AgreementText, topic: Topic) -> list[PassageGrade]:
     grades = []
+    gate = doc.gate(topic.signal)
     for passage in doc.passages:
+        if not gate.may_match(passage.start, passage.end):
+            continue  # no signal word: no grade
         if passage.end <= doc.title_end:
             signal = topic.signal.search(passage.text)
             if signal:
                 grades.append(PassageGrade(passage, 1, "title",
                                            (passage.start + signal.start(), passage.start + signal.end())))
             continue
-        grade = grade_passage(topic, passage)
+        grade = grade_passage(topic, passage, low=doc.folded_slice(passage.start, passage.end))
         if grade:
             grades.append(grade)
     return grades
@@ -202,7 +209,7 @@ def section_grades(doc: AgreementText, topic: Topic, passage_levels: list[tuple[
         if not inside or max(level for _, level in inside) < 2:
             continue
         as_passage = Passage(start=section.start, end=section.end, text=section.text)
-        grade = grade_passage(topic, as_passage)
+        grade = grade_passage(topic, as_passage, low=doc.folded_slice(section.start, section.end))
         if grade is not None and grade.level == 3:
             out.append((3, [g for g, _ in inside]))
     return out

@@ -75,8 +75,9 @@ def judge(doc: AgreementText) -> Judgement:
                                        doc.span(attendees.start(), attendees.end())),
                              confidence=0.75, note="referat fra et felles møte med deltakerliste")
     sentences = doc.sentences
+    arenas = doc.gate(ARENA)  # skips the sentences without an arena word
     for index, sentence in enumerate(sentences):
-        arena = ARENA.search(sentence.text)
+        arena = ARENA.search(sentence.text) if arenas.may_match(sentence.start, sentence.end) else None
         if not arena:
             continue
         window = sentence.text
@@ -96,7 +97,8 @@ def judge(doc: AgreementText) -> Judgement:
             return Judgement("meeting_arenas", True, Provenance.rule("meetings.described", RULE_VERSION),
                              evidence=tuple(spans), confidence=0.8,
                              note=f"samarbeidsarena beskrevet med {kind}")
-    named = [doc.span(s.start + m.start(), s.start + m.end()) for s in sentences for m in [ARENA.search(s.text)] if m]
+    named = [doc.span(s.start + m.start(), s.start + m.end()) for s in sentences
+             if arenas.may_match(s.start, s.end) for m in [ARENA.search(s.text)] if m]
     note = "arenaer bare nevnt i forbifarten" if named else "ingen felles møtearenaer nevnt"
     return Judgement("meeting_arenas", False, Provenance.rule("meetings.not_described", RULE_VERSION),
                      evidence=tuple(named[:3]), confidence=0.7, note=note)

@@ -18,6 +18,7 @@ import re
 from samrev.agreements.context import AgreementText, Segment
 from samrev.agreements.fields.status import draft_markers, tail_lines
 from samrev.core.model import Judgement, Provenance, Span
+from samrev.text.prefilter import prefilter
 
 RULE_VERSION = "2"
 NOT_SIGNED = re.compile(
@@ -95,11 +96,13 @@ def judge(doc: AgreementText) -> Judgement:
     if doc.digital_signatures:
         signer = doc.digital_signatures[0].get("signer") or "ukjent"
         return _judgement("signed", "digital", (), 0.95, f"digital signatur i PDF-en ({signer})")
-    match = NOT_SIGNED.search(doc.text) or NOT_SIGNED.search(doc.header_text)
+    match = prefilter(NOT_SIGNED).search(doc.text, doc.folded) or NOT_SIGNED.search(doc.header_text)
     if match and match.string is doc.text:
         return _judgement("unsigned", "statement.not_signed", (doc.span(match.start(), match.end()),), 0.85,
                           "teksten sier at den ikke er signert")
-    statement = next((m for m in SIGNED_STATEMENT.finditer(doc.text) if not _CONDITIONAL.search(
+    statements = (prefilter(SIGNED_STATEMENT).finditer(doc.text, doc.folded)
+                  if doc.gate(SIGNED_STATEMENT).may_match(0, len(doc.text)) else iter(()))
+    statement = next((m for m in statements if not _CONDITIONAL.search(
         doc.text, max(0, m.start() - 40), m.start())), None)
     if statement:
         return _judgement("signed", "statement.signed", (doc.span(statement.start(), statement.end()),), 0.85,

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from samrev.agreements.context import AgreementText, Segment
+from samrev.text.prefilter import prefilter
 
 # "UTKAST" as a marker (capitals or a heading word), hearing versions, proposals.
 DRAFT = re.compile(
@@ -28,12 +29,19 @@ class DraftMarker:
 
 def draft_markers(doc: AgreementText) -> list[DraftMarker]:
     """Draft markers in the running headers and in the text (title region and any 'UTKAST')."""
+    found = doc.memo.get("draft_markers")
+    if found is None:
+        found = doc.memo["draft_markers"] = _draft_markers(doc)
+    return list(found)
+
+
+def _draft_markers(doc: AgreementText) -> list[DraftMarker]:
     markers = [DraftMarker(None, None, m) for m in doc.draft_markers]
     for header in doc.headers + doc.footers:
         for match in DRAFT.finditer(header):
             markers.append(DraftMarker(None, None, match.group()))
     first_lines_end = doc.lines[min(1, len(doc.lines) - 1)].end if doc.lines else 0
-    for match in DRAFT.finditer(doc.text):
+    for match in prefilter(DRAFT).finditer(doc.text, doc.folded):
         if match.group().lower().startswith(("forslag", "framlegg")) and match.start() > first_lines_end:
             continue  # "forslag til revidert delavtale" inside a board case is about another document
         in_title = match.start() < max(doc.title_end, 400)

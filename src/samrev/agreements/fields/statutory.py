@@ -15,6 +15,7 @@ import re
 
 from samrev.agreements.context import AgreementText, Segment
 from samrev.core.model import Judgement, Provenance, Span
+from samrev.text.prefilter import prefilter
 
 RULE_VERSION = "3"
 #: A point the document's own number names needs one content sentence; any other point needs
@@ -75,25 +76,28 @@ NO_CONTENT = re.compile(
 )
 
 
-def _is_content(sentence: Segment) -> bool:
-    if NO_CONTENT.search(sentence.text):
+def _is_content(sentence: Segment, doc: AgreementText | None = None) -> bool:
+    """A sentence that gives content (``doc``, when given, lets the literal prefilters skip the
+    patterns in sentences that cannot match them)."""
+    if (doc is None or doc.may_match(NO_CONTENT, sentence)) and NO_CONTENT.search(sentence.text):
         return False
     if len(sentence.text) < 25 or ("\n" in sentence.text.strip() and len(sentence.text) < 80):
         return False  # headings and list fragments
-    return bool(TASK_WORD.search(sentence.text))
+    return (doc is None or doc.may_match(TASK_WORD, sentence)) and bool(TASK_WORD.search(sentence.text))
 
 
 def judge(doc: AgreementText, lms_level: int | None = None, kind: str | None = None) -> Judgement:
     found: dict[int, list[Span]] = {}
     content: dict[int, bool] = {}
     counted: set[tuple[int, int]] = set()
+    low = doc.folded
     for point, pattern in _TOPIC_RE.items():
-        for match in pattern.finditer(doc.text, doc.title_end):
+        for match in prefilter(pattern).finditer(doc.text, low, doc.title_end):
             sentence = doc.sentence_at(match.start())
             if sentence is None or (point, sentence.start) in counted:
                 continue
             if sentence.start not in content:
-                content[sentence.start] = _is_content(sentence)
+                content[sentence.start] = _is_content(sentence, doc)
             if content[sentence.start]:
                 counted.add((point, sentence.start))
                 found.setdefault(point, []).append(doc.span(match.start(), match.end()))
