@@ -74,7 +74,24 @@ def test_tesseract_runs_single_threaded(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(subprocess, "run", spy)
     run_tesseract(b"P5\n8 8\n255\n" + b"\xff" * 64)
     assert seen["env"]["OMP_THREAD_LIMIT"] == "1"
-    assert seen["args"][2:] == ["stdout", "-l", "nor", "--dpi", "300"]
+    assert seen["args"][2:] == ["stdout", "-l", "nor", "--dpi", "300", "--psm", "4"]
+
+
+@pytest.mark.issue(4)
+def test_numbers_of_a_hanging_indent_list_are_kept(tmp_path: Path, ocr_cache: Path) -> None:
+    """Tesseract's default layout analysis took the list numbers for a column of their own and lost them."""
+    import random
+
+    from samrev.ingest.fixtures_pdf import scanned_pdf
+
+    lines = ["Innhald", "", "1.  Partar", "2.  Bakgrunn og lovgrunnlag", "3.  Formål", "4.  Omgrep",
+             "5.  Ansvar og oppgåver", "6.  Økonomi", "7.  Avtaletid og oppseiing", "",
+             "Avtalen byggjer på den overordna samarbeidsavtalen mellom partane."]
+    pdf = scanned_pdf(tmp_path / "liste.pdf", [lines], rng=random.Random(3), noise=0.0)  # noqa: S311
+    document = ingest_file(pdf, options=IngestOptions(ocr_cache_dir=ocr_cache))
+    for number, line in enumerate(lines[2:9], start=1):
+        assert re.search(rf"(?m)^{number}\. +{line.split(maxsplit=1)[1].split()[0]}", document.text), document.text
+    assert cer("\n".join(lines), document.text) <= 0.02, document.text
 
 
 def test_rendered_page_ocr(files: dict[str, Path], ocr_cache: Path) -> None:
