@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 from typing import Annotated, Any
 
 import typer
+
+STORE_BATCH = 16  # documents stored per transaction
+
+
+def _setup_store() -> None:
+    from samrev.store.bootstrap import ensure_ready
+
+    ensure_ready()
+    import samrev.ingest.persist
+    import samrev.store.actions  # noqa: F401  (and with it Django's models)
+
+    gc.freeze()  # Django's modules and settings, as the CLI's own in the command (see there)
 
 
 def ingest(
@@ -19,22 +33,55 @@ def ingest(
 ) -> None:
     """Les filer til tekst med side- og tegnposisjoner: én post per fil (fil, format, sider, språk,
     OCR, tegn, feil), lagret etter innholdshash slik at samme fil to ganger ikke endrer noe."""
-    import itertools
+    from samrev.core.errors import InputError
+
+    if format not in ("jsonl", "table"):
+        raise InputError(detail=f"ukjent format «{format}» (bruk jsonl eller table)")
+    # What is loaded by now (the CLI, Typer, Rich) lives until the command ends: out of the garbage
+    # collector's reach, its collections only walk what the batch allocates (see _setup_store too).
+    # Back in reach afterwards (for a caller in the same process, a test say); frozen again at
+    # exit, where the collection that walks all of it would cost a tenth of a second for nothing.
+    gc.freeze()
+    try:
+        _ingest(paths, format, no_store, workers, no_ocr)
+    finally:
+        gc.unfreeze()
+        atexit.register(gc.freeze)
+
+
+def _ingest(paths: list[str], format: str, no_store: bool, workers: int | None, no_ocr: bool) -> None:
     from pathlib import Path
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.table import Table
 
     from samrev.cli._common import err, out, print_jsonl
-    from samrev.core.errors import InputError
     from samrev.ingest import IngestOptions, expand_paths, ingest_many
     from samrev.ingest.locate import detect_language, locate
 
-    if format not in ("jsonl", "table"):
-        raise InputError(detail=f"ukjent format «{format}» (bruk jsonl eller table)")
-    empty = [p for p in paths if Path(p).is_dir() and not expand_paths([p])]
+    found = {p: expand_paths([p]) for p in paths}
+    empty = [p for p in paths if Path(p).is_dir() and not found[p]]
     rows: list[dict[str, Any]] = []
+    waiting: list[tuple[Any, dict[str, Any]]] = []  # records read, not yet stored
     failed = total = new = 0
+
+    def emit(record: dict[str, Any]) -> None:
+        if format == "jsonl":
+            print_jsonl(record)
+        else:
+            rows.append(record)
+
+    def flush() -> None:
+        """Store the waiting documents in one transaction, then print their records in order."""
+        nonlocal new
+        from samrev.ingest.persist import persist_many
+
+        stored = [document for document, _ in waiting if document.error is None]
+        new += sum(created for _, created in persist_many(stored))
+        for _, record in waiting:
+            emit(record)
+        waiting.clear()
+
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
     with progress:
@@ -44,17 +91,11 @@ def ingest(
             progress.update(task, completed=done, total=count)
 
         options = IngestOptions(ocr=not no_ocr)
-        stream = ingest_many(paths, workers=workers, progress=step, options=options,
-                             after=detect_language if no_store else locate)
-        # The workers start with the first record; the store (Django) is set up after that, while
-        # they read the next files, so its start-up cost overlaps with theirs.
-        first = next(stream, None)
-        if not no_store:
-            from samrev.store.bootstrap import ensure_ready
-
-            ensure_ready()
-            from samrev.ingest.persist import persist
-        for document in itertools.chain([first] if first is not None else [], stream):
+        # The store (Django) is set up once the workers have their first files, while they read.
+        stream = ingest_many([f for p in paths for f in found[p]], workers=workers, progress=step,
+                             options=options, after=detect_language if no_store else locate, expand=False,
+                             started=None if no_store else _setup_store)
+        for document in stream:
             total += 1
             record: dict[str, Any] = {
                 "file": document.path, "format": document.format, "pages": len(document.pages),
@@ -67,13 +108,16 @@ def ingest(
             if document.error is not None:
                 failed += 1
                 err.print(f"[yellow]{document.path}[/]: {document.error.message}", markup=True, highlight=False)
-            elif not no_store:
-                _, created = persist(document)
-                new += created
-            if format == "jsonl":
-                print_jsonl(record)
-            else:
-                rows.append(record)
+            if no_store:
+                emit(record)
+                continue
+            # Documents are stored a batch at a time (a few statements per batch, not a dozen per
+            # file); a record is printed once its document is stored.
+            waiting.append((document, record))
+            if len(waiting) >= STORE_BATCH:
+                flush()
+        if waiting:
+            flush()
     if format == "table":
         table = Table(title="Innleste filer")
         for column in ("Fil", "Format", "Sider", "Språk", "OCR", "Tegn", "Feil"):

@@ -84,6 +84,8 @@ def normalise_text(text: str) -> str:
         text = _DROP.sub("", dehyphenate(_SPACES.sub(" ", text)))
     else:
         text = _DROP.sub("", dehyphenate(text))
-    text = _TRAILING_SPACE.sub("\n", text)
-    text = _BLANK_RUNS.sub("\n\n", text)
+    if " \n" in text or "\t\n" in text:  # (a substring test is many times cheaper than a regex scan)
+        text = _TRAILING_SPACE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip()

@@ -40,14 +40,33 @@ def _class_table() -> bytes:
     return bytes(table)
 
 
+def _recode(mapping: dict[bytes, bytes]) -> bytes:
+    """A translate table from class bytes: each byte of a key → its value, every other byte → space."""
+    table = bytearray(b" " * 256)
+    for classes, code in mapping.items():
+        for byte in classes:
+            table[byte] = code[0]
+    return bytes(table)
+
+
 # Text is measured as a string of character classes (one byte per character, made by C-level
-# encode + translate), so the measures below are byte counts and simple byte regexes: a page costs
-# tens of microseconds, not the milliseconds of a Python loop over its characters.  Characters
-# outside Latin-1 count as "other" (Norwegian letters are all inside it).
+# encode + translate), so the measures below are byte counts: a page costs tens of microseconds,
+# not the milliseconds of a Python loop over its characters.  Characters outside Latin-1 count as
+# "other" (Norwegian letters are all inside it).  The class string is recoded (translate again)
+# so that words, case changes and vowel-less words are counted by ``bytes.count`` or one regex
+# that only starts at spaces:
+# - letters → ``a``: a word is a maximal run of letters, so words = occurrences of " a" after a space;
+# - lower → ``a``, upper → ``B``: ``aB`` is a lower-to-upper change (``eKoMmUne``: what broken font
+#   encodings produce), and two occurrences never overlap;
+# - consonant → ``c``, vowel → ``v``: a word of two or more consonants and no vowel is `` c{2,}``
+#   before a space.
 _CLASSES = _class_table()
-_WORDS = re.compile(rb"[lvLV]+")
-_NO_VOWEL_WORDS = re.compile(rb"(?<![lvLV])[lL]{2,}(?![lvLV])")
-_MIXED_CASE = re.compile(rb"[lv][LV]")  # ``eKoMmUne``: what broken font encodings produce
+_LETTERS = _recode({b"lvLV": b"a"})
+_CASES = _recode({b"lv": b"a", b"LV": b"B"})
+_VOWELS_CONSONANTS = _recode({b"lL": b"c", b"vV": b"v"})
+_NO_VOWEL_WORD = re.compile(rb" c{2,}(?= )")
+_BAD_CHAR = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_GLYPH_NAME = re.compile("\\(cid:\\d+\\)|/g\\d+|/uni[0-9A-F]{4}")  # only where "(cid:" or "/" occurs
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +93,15 @@ def assess(text: str) -> TextQuality:
     visible = len(classes) - classes.count(b" ")
     if visible == 0:
         return TextQuality(0, 0.0, 0.0, 0.0)
-    letters = sum(classes.count(kind) for kind in (b"l", b"v", b"L", b"V"))
-    words = len(_WORDS.findall(classes))
-    odd_words = len(_NO_VOWEL_WORDS.findall(classes)) + len(_MIXED_CASE.findall(classes))
-    bad = sum(map(len, _BAD.findall(text))) + classes.count(b"x")
+    letters_only = classes.translate(_LETTERS)
+    letters = letters_only.count(b"a")
+    words = (b" " + letters_only).count(b" a")
+    no_vowel = len(_NO_VOWEL_WORD.findall(b" " + classes.translate(_VOWELS_CONSONANTS) + b" "))
+    odd_words = no_vowel + classes.translate(_CASES).count(b"aB")
+    # what _BAD matches, in two parts (no match of one can overlap one of the other)
+    bad = len(_BAD_CHAR.findall(text)) + classes.count(b"x")
+    if "(cid:" in text or "/" in text:
+        bad += sum(map(len, _GLYPH_NAME.findall(text)))
     return TextQuality(
         visible=visible,
         letter_share=letters / visible,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import getpass
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, ParamSpec, TypeVar
 
@@ -114,6 +114,13 @@ def create_round(
 # --- documents and passages ------------------------------------------------------------------
 
 
+def _checked_hash(content_hash: str) -> str:
+    content_hash = content_hash.strip().lower()
+    if not _SHA256.match(content_hash):
+        raise InputError(detail=f"innholdshash må være SHA-256 i heksadesimal, ikke «{content_hash}»")
+    return content_hash
+
+
 @_use_case
 def save_document(
     *,
@@ -139,9 +146,7 @@ def save_document(
     new ``path`` (or in a new round) adds only a source row.  New content at a path that held
     another document becomes a new Document whose source row links to that predecessor.
     """
-    content_hash = content_hash.strip().lower()
-    if not _SHA256.match(content_hash):
-        raise InputError(detail=f"innholdshash må være SHA-256 i heksadesimal, ikke «{content_hash}»")
+    content_hash = _checked_hash(content_hash)
     path = str(path)
     # get_or_create: two workers importing the same file at once end with one row, no error.
     document, created = models.Document.objects.get_or_create(
@@ -197,36 +202,16 @@ def save_passages(document: models.Document, passages: Sequence[core.Passage], *
     Returns how many passages the document has.  Rows go in with one ``executemany`` (a national
     round stores hundreds of thousands of passages; building a model object per row cost more
     than the rest of ingestion)."""
-    indices = [p.index for p in passages]
-    if len(set(indices)) != len(indices):
-        raise StoreIntegrityError(detail="to tekstavsnitt har samme nummer (index)")
-    wanted = sorted(
-        ((p.index, p.start, p.end, p.page, p.language or "", p.text) for p in passages),
-        key=lambda row: row[0],
-    )
+    wanted = _passage_rows(passages)
     existing = list(document.passages.order_by("index").values_list(
         "index", "start", "end", "page", "language", "text"))
     if existing == wanted:
         return len(existing)
-    size = len(document.text)
-    for p in passages:
-        if not 0 <= p.start <= p.end <= size:
-            raise StoreIntegrityError(
-                detail=f"tekstavsnitt {p.index} ({p.start}..{p.end}) ligger utenfor teksten (0..{size})"
-            )
+    _check_passage_ranges(passages, len(document.text))
     replaced = len(existing)
     if replaced:
         document.passages.all().delete()
-    meta = models.Passage._meta
-    names = ("document", "index", "start", "end", "page", "language", "text")
-    columns = ", ".join(connection.ops.quote_name(str(getattr(meta.get_field(name), "column", name)))
-                        for name in names)
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) "  # noqa: S608 (names from _meta)
-            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [(document.pk, *row) for row in wanted],
-        )
+    _insert_passages([(document.pk, *row) for row in wanted])
     append_audit_event(
         "passages.saved",
         actor=actor,
@@ -235,6 +220,142 @@ def save_passages(document: models.Document, passages: Sequence[core.Passage], *
         data={"count": len(wanted), "replaced": replaced},
     )
     return len(wanted)
+
+
+PassageRow = tuple[int, int, int, int | None, str, str]  # index, start, end, page, language, text
+
+
+def _passage_rows(passages: Sequence[core.Passage]) -> list[PassageRow]:
+    """The rows to store, by index (two passages with one index are refused)."""
+    indices = [p.index for p in passages]
+    if len(set(indices)) != len(indices):
+        raise StoreIntegrityError(detail="to tekstavsnitt har samme nummer (index)")
+    return sorted(
+        ((p.index, p.start, p.end, p.page, p.language or "", p.text) for p in passages),
+        key=lambda row: row[0],
+    )
+
+
+def _check_passage_ranges(passages: Sequence[core.Passage], size: int) -> None:
+    for p in passages:
+        if not 0 <= p.start <= p.end <= size:
+            raise StoreIntegrityError(
+                detail=f"tekstavsnitt {p.index} ({p.start}..{p.end}) ligger utenfor teksten (0..{size})"
+            )
+
+
+def _insert_passages(rows: Sequence[tuple[Any, ...]]) -> None:
+    """(document id, *PassageRow) rows in one ``executemany``."""
+    if not rows:
+        return
+    meta = models.Passage._meta
+    names = ("document", "index", "start", "end", "page", "language", "text")
+    columns = ", ".join(connection.ops.quote_name(str(getattr(meta.get_field(name), "column", name)))
+                        for name in names)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) "  # noqa: S608 (names from _meta)
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            list(rows),
+        )
+
+
+_DOCUMENT_FIELDS = ("format", "pages", "characters", "language", "needs_ocr", "page_ranges", "metadata",
+                    "error")
+
+
+@_use_case
+def save_documents(records: Sequence[Mapping[str, Any]], *, actor: str = "") -> list[tuple[models.Document, bool]]:
+    """Several :func:`save_document` calls in one transaction, each new document's ``passages``
+    (an optional key of its record) stored as by :func:`save_passages`.
+
+    Each record holds :func:`save_document`'s keyword arguments (``content_hash``, ``format``,
+    ``text``, ``path``, …).  Rows, audit events (in the same order) and the returned
+    ``(document, created)`` pairs are those of the calls made one after the other; a batch of
+    distinct files costs a few statements in all instead of a dozen per file.  A batch that names
+    a content hash or a path twice, or a round, is stored by those calls themselves.  On
+    PostgreSQL a file stored by another process meanwhile makes the batch fail with
+    :class:`StoreIntegrityError` (a unique key); store it again, one file at a time.
+    """
+    items = [dict(record) for record in records]
+    for item in items:
+        item["content_hash"] = _checked_hash(str(item["content_hash"]))
+        item["path"] = str(item["path"])
+    hashes = [item["content_hash"] for item in items]
+    paths = [item["path"] for item in items]
+    if (len(set(hashes)) < len(items) or len(set(paths)) < len(items)
+            or any(item.get("round") is not None for item in items)
+            or not connection.features.can_return_rows_from_bulk_insert):
+        return [_save_one(item, actor) for item in items]
+    who = _actor(actor)
+    found = {d.content_hash: d for d in models.Document.objects.filter(content_hash__in=hashes)}
+    fresh = [
+        models.Document(
+            content_hash=item["content_hash"],
+            text=item["text"],
+            **{
+                **{"pages": 0, "language": "", "needs_ocr": False, "metadata": {}, "error": None},
+                **{name: item[name] for name in _DOCUMENT_FIELDS if name in item},
+                "characters": len(item["text"]) if item.get("characters") is None else item["characters"],
+                "page_ranges": [[int(start), int(end)] for start, end in item.get("page_ranges", ())],
+                "metadata": item.get("metadata") or {},
+            },
+        )
+        for item in items
+        if item["content_hash"] not in found
+    ]
+    models.Document.objects.bulk_create(fresh)
+    documents = {**found, **{d.content_hash: d for d in fresh}}
+    # a known document already seen at the same path (and no round): nothing to do
+    known = set(models.DocumentSource.objects.filter(
+        document__in=list(found.values()), path__in=paths, round__isnull=True,
+    ).values_list("document_id", "path")) if found else set()
+    todo = [item for item in items if (documents[item["content_hash"]].pk, item["path"]) not in known]
+    # each path's documents, latest first: the predecessor is the latest other document there
+    at_path: dict[str, list[tuple[int, str]]] = {}
+    for path, document_id, content_hash in models.DocumentSource.objects.filter(
+        path__in=[item["path"] for item in todo]
+    ).order_by("-created_at", "-id").values_list("path", "document_id", "document__content_hash"):
+        at_path.setdefault(path, []).append((document_id, content_hash))
+    sources: list[models.DocumentSource] = []
+    events: list[models.AuditEvent] = []
+    rows: list[tuple[Any, ...]] = []
+    for item in todo:
+        document = documents[item["content_hash"]]
+        created = item["content_hash"] not in found
+        previous = next(((pk, digest) for pk, digest in at_path.get(item["path"], []) if pk != document.pk),
+                        None)
+        sources.append(models.DocumentSource(
+            document=document, path=item["path"], round=None, url=item.get("url", ""),
+            retrieved=item.get("retrieved"), previous_version_id=previous[0] if previous else None,
+        ))
+        events.append(models.AuditEvent(
+            actor=who, action="document.created" if created else "document.seen", object_type="document",
+            object_id=document.content_hash,
+            data={"path": item["path"], "round": None, "format": item["format"],
+                  "previous_version": previous[1] if previous else None},
+        ))
+        passages = item.get("passages") or ()
+        if created and passages:
+            wanted = _passage_rows(passages)
+            _check_passage_ranges(passages, len(document.text))
+            rows.extend((document.pk, *row) for row in wanted)
+            events.append(models.AuditEvent(
+                actor=who, action="passages.saved", object_type="document", object_id=document.content_hash,
+                data={"count": len(wanted), "replaced": 0},
+            ))
+    models.DocumentSource.objects.bulk_create(sources)
+    _insert_passages(rows)
+    models.AuditEvent.objects.bulk_create(events)
+    return [(documents[h], h not in found) for h in hashes]
+
+
+def _save_one(item: dict[str, Any], actor: str) -> tuple[models.Document, bool]:
+    arguments = {key: value for key, value in item.items() if key != "passages"}
+    document, created = save_document(**arguments, actor=actor)
+    if created and item.get("passages"):
+        save_passages(document, item["passages"], actor=actor)
+    return document, created
 
 
 # --- judgements ------------------------------------------------------------------------------
