@@ -63,7 +63,8 @@ bench: venv
 system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-		tesseract-ocr tesseract-ocr-nor ghostscript fonts-dejavu-core antiword
+		tesseract-ocr tesseract-ocr-nor ghostscript fonts-dejavu-core antiword \
+		libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 
 docs: venv
 	$(BIN)/python scripts/gen_docs.py
