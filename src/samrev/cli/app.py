@@ -16,6 +16,7 @@ from typer import rich_utils
 
 from samrev import __version__
 from samrev.cli import agreements, codebook, demo, ingest, literature, registry, report, survey, web
+from samrev.cli import agreements_round as _agreements_round  # noqa: F401  (registers the round commands)
 from samrev.core.errors import SamrevError
 
 # Help screens in bokmål.

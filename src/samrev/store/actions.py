@@ -196,6 +196,43 @@ def save_document(
 
 
 @_use_case
+def add_to_round(
+    document: models.Document,
+    *,
+    path: str,
+    round: models.ReviewRound,
+    url: str = "",
+    retrieved: datetime | None = None,
+    actor: str = "",
+) -> bool:
+    """Record that ``document`` belongs to ``round`` (seen at ``path``); False when it already did.
+
+    The predecessor at the same path (in any round) becomes the source row's ``previous_version``,
+    as in :func:`save_document`; a manifest's URL and retrieval time are kept with the row.
+    """
+    path = str(path)
+    if models.DocumentSource.objects.filter(document=document, path=path, round=round).exists():
+        return False
+    latest_here = (
+        models.DocumentSource.objects.filter(path=path).exclude(document=document)
+        .order_by("-created_at", "-id").first()
+    )
+    models.DocumentSource.objects.create(
+        document=document, path=path, round=round, url=url, retrieved=retrieved,
+        previous_version=latest_here.document if latest_here is not None else None,
+    )
+    append_audit_event(
+        "round.document_added",
+        actor=actor,
+        object_type="document",
+        object_id=document.content_hash,
+        data={"path": path, "round": round.pk, "url": url,
+              "retrieved": retrieved.isoformat() if retrieved else None},
+    )
+    return True
+
+
+@_use_case
 def save_passages(document: models.Document, passages: Sequence[core.Passage], *, actor: str = "") -> int:
     """Store a document's passages; identical passages again are a no-op, different ones replace
     the old set (evidence points into the document text, not at passages, so nothing dangles).

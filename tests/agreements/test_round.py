@@ -1,0 +1,176 @@
+"""A round in the store: import (idempotent), verification by CLI and by spreadsheet, summary."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SIGNED = """Samarbeidsavtale mellom Kinn kommune og Helse Førde HF
+
+Delavtale 2 om lærings- og mestringstilbud
+
+1. Formål
+Kommunen og Helse Førde HF skal samarbeide om lærings- og mestringstilbud til pasienter og pårørende.
+Lærings- og mestringssenteret i Helse Førde skal arrangere kurs for personer med diabetes type 2,
+og kommunen skal ha en kontaktperson for frisklivs- og mestringstilbudet. Kursene evalueres hvert år.
+
+2. Brukermedvirkning
+Brukerutvalget i Helse Førde oppnevner to brukerrepresentanter til det faglige samarbeidsutvalget.
+
+Avtalen er vedtatt 12.03.2021 og er underskrevet av begge parter.
+
+Florø, 12.03.2021
+Kari Nordmann (sign.)                Per Hansen (sign.)
+Kinn kommune                         Helse Førde HF
+"""
+
+DRAFT = """UTKAST
+
+Tenesteavtale 10 mellom Sunnfjord kommune og Helse Førde HF om førebygging
+
+Partane bør samarbeide om førebyggjande tiltak. Kommunen kan vurdere å tilby frisklivstilbod.
+
+Stad: ______________   Dato: ________
+"""
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> list[str]:
+    folder = tmp_path / "runde"
+    folder.mkdir()
+    (folder / "delavtale2_kinn.txt").write_text(SIGNED, encoding="utf-8")
+    (folder / "ta10_sunnfjord.txt").write_text(DRAFT, encoding="utf-8")
+    (folder / "tom.pdf").write_bytes(b"")
+    return [str(folder)]
+
+
+def _import(files: list[str], **kwargs: Any) -> Any:
+    from samrev.agreements.review import import_round
+
+    return import_round(files, "Runde 2026", workers=1, **kwargs)
+
+
+@pytest.mark.django_db
+def test_import_is_idempotent_and_keeps_failed_files(files: list[str]) -> None:
+    from samrev.agreements.review import round_facts
+    from samrev.store import models
+
+    first = _import(files)
+    assert (first.files, first.new_in_round, first.failed) == (3, 3, 1)
+    again = _import(files)
+    assert (again.new_in_round, again.already_in_round, again.reused, again.assessed) == (0, 3, 2, 1)
+    assert models.DocumentSource.objects.filter(round__name="Runde 2026").count() == 3
+    facts = {Path(f.file).name: f for f in round_facts("Runde 2026")}
+    assert facts["tom.pdf"].error is not None and facts["tom.pdf"].error["code"] == "empty"
+    assert facts["delavtale2_kinn.txt"].value("signature") == "signed"
+    assert facts["ta10_sunnfjord.txt"].value("signature") == "unsigned"
+
+
+@pytest.mark.django_db
+def test_verify_keeps_the_machine_value_and_changes_the_summary(files: list[str]) -> None:
+    from samrev.agreements.review import queue, round_facts, verify_field
+    from samrev.agreements.summary import summarise
+    from samrev.core.errors import InputError
+    from samrev.store import models
+
+    _import(files)
+    before = summarise(round_facts("Runde 2026"), today=date(2026, 11, 27))
+    assert before["signature"]["signed"] == 1
+    result = verify_field("ta10_sunnfjord.txt", "signature", "signed", by="kari", note="signert i arkivet",
+                          round_name="Runde 2026")
+    assert result["old"] == "unsigned" and result["new"] == "signed" and not result["confirmed"]
+    after = summarise(round_facts("Runde 2026"), today=date(2026, 11, 27))
+    assert after["signature"]["signed"] == 2 and after["verification"]["verified_values"] == 1
+    history = models.Judgement.objects.filter(subject="signature", item_id__in=models.DocumentSource.objects.filter(
+        path__endswith="ta10_sunnfjord.txt").values("document__content_hash")).order_by("id")
+    assert [j.value for j in history] == ["unsigned", "signed"] and history[1].supersedes_id == history[0].pk
+    assert models.AuditEvent.objects.filter(action="judgement.corrected").count() == 1
+    assert all(item.field != "signature" or not item.file.endswith("ta10_sunnfjord.txt")
+               for item in queue("Runde 2026"))
+    confidences = [item.confidence for item in queue("Runde 2026") if item.confidence is not None]
+    assert confidences == sorted(confidences)
+    with pytest.raises(InputError, match="0, 1, 2 eller 3"):
+        verify_field("delavtale2_kinn.txt", "lms_level", "4", by="kari", round_name="Runde 2026")
+    with pytest.raises(InputError, match="finner ikke"):
+        verify_field("finst_ikkje.txt", "lms_level", "2", by="kari", round_name="Runde 2026")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_verification_round_trip_through_a_spreadsheet(files: list[str], tmp_path: Path, suffix: str) -> None:
+    from openpyxl import load_workbook
+
+    from samrev.agreements.review import round_facts, verify_field
+    from samrev.agreements.sheets import export_verifications, import_verifications
+    from samrev.agreements.summary import summarise
+    from samrev.store import models
+
+    _import(files)
+    sheet = tmp_path / f"verifisering{suffix}"
+    count = export_verifications("Runde 2026", sheet)
+    assert count == 2 * 12  # two assessed documents, every field
+    edits = {("ta10_sunnfjord.txt", "signature"): "signed", ("ta10_sunnfjord.txt", "lms_level"): "ok",
+             ("delavtale2_kinn.txt", "commitment"): "ok", ("delavtale2_kinn.txt", "kind"): "delavtale"}
+    if suffix == ".xlsx":
+        book = load_workbook(sheet)
+        ws = book["Verifisering"]
+        header = [c.value for c in ws[1]]
+        for row in ws.iter_rows(min_row=2):
+            cells = dict(zip(header, row, strict=True))
+            key = (Path(str(cells["file"].value)).name, cells["field"].value)
+            if key in edits:
+                cells["new_value"].value = edits[key]
+                cells["verified_by"].value = "ola"
+        book.save(sheet)
+    else:
+        with sheet.open(encoding="utf-8-sig") as fh:
+            rows = list(csv.DictReader(fh))
+        for row in rows:
+            key = (Path(row["file"]).name, row["field"])
+            if key in edits:
+                row["new_value"], row["verified_by"] = edits[key], "ola"
+        with sheet.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
+            writer.writeheader()
+            writer.writerows(rows)
+    # meanwhile someone else changes the Kinn agreement's commitment in the CLI
+    machine = round_facts("Runde 2026")[0].value("commitment")
+    verify_field("delavtale2_kinn.txt", "commitment", "low" if machine == "high" else "high", by="kari",
+                 round_name="Runde 2026")
+    machine_kind = models.Judgement.objects.filter(subject="kind").count()
+    result = import_verifications(sheet)
+    assert result["applied"] == 3 and result["corrected"] >= 1 and result["errors"] == []
+    # the sheet's value came after kari's change: reported as a conflict, kept in the audit log
+    assert [c["field"] for c in result["conflicts"]] == ["commitment"]
+    assert models.AuditEvent.objects.filter(action="verification.conflict").count() == 1
+    facts = {Path(f.file).name: f for f in round_facts("Runde 2026")}
+    assert facts["ta10_sunnfjord.txt"].value("signature") == "signed"
+    assert facts["ta10_sunnfjord.txt"].sources["lms_level"] == "person"
+    assert facts["delavtale2_kinn.txt"].sources["kind"] == "person"
+    assert models.Judgement.objects.filter(subject="kind").count() == machine_kind + 1
+    summary = summarise(list(facts.values()), today=date(2026, 11, 27))
+    assert summary["signature"]["signed"] == 2 and summary["verification"]["verified_values"] == 4
+    assert facts["delavtale2_kinn.txt"].value("commitment") != machine  # kari's value stands
+    again = import_verifications(sheet)
+    assert again["applied"] == 0 and again["unchanged"] == 3 and len(again["conflicts"]) == 1
+
+
+@pytest.mark.django_db
+def test_a_bad_sheet_names_the_problem(tmp_path: Path, files: list[str]) -> None:
+    from samrev.agreements.sheets import import_verifications
+    from samrev.core.errors import InputError
+
+    _import(files)
+    bad = tmp_path / "feil.csv"
+    bad.write_text("judgement_id,field\n1,lms_level\n", encoding="utf-8")
+    with pytest.raises(InputError, match="mangler kolonnene"):
+        import_verifications(bad)
+    rows = tmp_path / "rader.csv"
+    rows.write_text("judgement_id,field,current_value,new_value,verified_by\n999999,lms_level,1,2,ola\n"
+                    "1,language,nb,xx,ola\n", encoding="utf-8")
+    result = import_verifications(rows)
+    assert result["applied"] == 0 and [e["row"] for e in result["errors"]] == [2, 3]
