@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from samrev.agreements import AgreementText
 from samrev.agreements.fields import signature
 
@@ -47,3 +50,21 @@ def test_who_is_to_sign_or_when_it_takes_effect_is_unknown() -> None:
 def test_a_digital_signature_in_the_pdf_is_signed() -> None:
     digital = [{"signer": "Kari Nordmann", "signed_at": None, "covers_whole_document": True, "field_name": "S1"}]
     assert judge("For Lunner kommune\n______\n", digital_signatures=digital) == "signed"
+
+
+def test_a_statement_with_who_signed_counts_after_other_words(assess: Callable[..., Any]) -> None:
+    text = ("Delavtale om lærings- og mestringstilbud mellom Kinn kommune og Helse Førde HF\n\n"
+            "Partene skal samarbeide om kurs for pasienter.\n\n"
+            "Avtalen er vedtatt 12.03.2021 og er underskrevet av begge parter.\n")
+    judgement = assess(text).judgements["signature"]
+    assert judgement.value == "signed" and "underskrevet av begge" in judgement.evidence[0].text
+
+
+def test_names_with_sign_marks_count_without_a_block_heading(assess: Callable[..., Any]) -> None:
+    text = ("Tenesteavtale 2 mellom Stad kommune og Helse Førde HF\n\nPartane skal samarbeide.\n\n"
+            "Nordfjordeid, 1. mars 2023\n"
+            "Kari Nordmann (sign.)            Per Olav Hansen (sign.)\n"
+            "Stad kommune                     Helse Førde HF\n")
+    judgement = assess(text).judgements["signature"]
+    assert judgement.value == "signed" and "(sign.)" in judgement.evidence[0].text
+    assert assess(text.replace(" (sign.)", "")).judgements["signature"].value == "unknown"

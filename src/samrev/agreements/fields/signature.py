@@ -20,7 +20,7 @@ from samrev.agreements.fields.status import draft_markers, tail_lines
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "2"
+RULE_VERSION = "3"
 NOT_SIGNED = re.compile(
     r"\b(?:ikke|ikkje|ennå\s+ikke|enno\s+ikkje)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet|underteikna"
     r"|underskriven)\b|\busignert\b",
@@ -32,7 +32,10 @@ SIGNED_STATEMENT = re.compile(
     r"|\b(?:dokumentet|\w*avtal(?:en|a)|retningslin(?:jen|ja)|rutinen)\s+(?:er|vart|ble|blei)\s+(?:\w+\s+){0,2}"
     r"(?:signert|underskrevet|undertegnet"
     r"|underteikna|underskriven)\b"
-    r"|\bsignert\s+av\s+(?:begge\s+)?part\w*|\bsignert\s+(?:i\s+)?(?:\w+\s+)?(?:eksemplar|original)",
+    r"|\bsignert\s+av\s+(?:begge\s+)?part\w*|\bsignert\s+(?:i\s+)?(?:\w+\s+)?(?:eksemplar|original)"
+    # "… og er underskrevet av begge parter": the act stated with who signed
+    r"|\b(?:er|vart|ble|blei)\s+(?:signert|underskrevet|undertegnet|underteikna|underskriven)\s+av\s+"
+    r"(?:begge|alle|partene|partane|dei\s+to|de\s+to)\b",
     re.IGNORECASE,
 )
 SIGN_MARK = re.compile(r"\(\s*sign\.?\s*\)|\bsign\.(?=\s|$)|\bsignert\b|\bs\.?\s?ign\b", re.IGNORECASE)
@@ -60,6 +63,11 @@ _NAME_PART = re.compile(
 _NOT_NAME = re.compile(r"\b(?:kommune|HF|Helse|Sykehus|Sjukehus|Avtale|Delavtale|For|Dato|Side)\b")
 
 
+# "Kari Nordmann (sign.)", "sign. Kari Nordmann": a named person's signature mark
+_NAME_SIGN = re.compile(
+    r"(?:[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.)(?:[ -](?:[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.)){1,3}\s*\(\s*sign\.?\s*\)"
+    r"|\bsign\.\s+[A-ZÆØÅ][a-zæøåéüö'’-]+(?:[ -][A-ZÆØÅ][a-zæøåéüö'’-]+){1,3}"
+)
 _NAME_TOKEN = re.compile(r"[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.|\(sign\.?\)")
 
 
@@ -114,6 +122,11 @@ def judge(doc: AgreementText) -> Judgement:
         return _judgement("unsigned", "draft", spans[:3], 0.85, f"merket som utkast/høring ({where})")
     block = _block(doc)
     if not block:
+        # no "For …"/"Navn:" lines, but a person's name with "(sign.)" in the closing part
+        signed_names = [line for line in tail_lines(doc) if _NAME_SIGN.search(line.text)]
+        if signed_names:
+            return _judgement("signed", "tail.name_sign_mark", tuple(doc.seg_span(s) for s in signed_names[:3]),
+                              0.8, "«(sign.)» ved personnavn i avslutningen")
         return _judgement("unknown", "no_block", (), 0.6, "ingen signaturblokk og ingen opplysning om signering")
     marks = [line for line in block if SIGN_MARK.search(line.text)]
     names = [line for line in block if _is_name_line(line.text) and not BLOCK_LINE.match(line.text)]
