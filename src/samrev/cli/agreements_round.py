@@ -313,3 +313,54 @@ def import_verifications(
         err.print(f"[red]Feil[/] rad {problem['row']}: {problem['message']}", markup=True, highlight=False)
     if result["errors"] and not result["applied"]:
         raise typer.Exit(1)
+
+
+@app.command("compare")
+def compare(
+    round_a: Annotated[str, typer.Argument(help="Den første (eldre) runden.")],
+    round_b: Annotated[str, typer.Argument(help="Den andre (nyere) runden.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="Utdata: table eller json.")] = "table",
+    all_rows: Annotated[bool, typer.Option("--all", help="Vis også kommuner uten endring.")] = False,
+    today: TodayOption = None,
+) -> None:
+    """Hva endret seg fra én runde til en annen, per helseforetak og kommune (nye og signerte
+    avtaler, LMS-nivå opp eller ned, revidert); sammenslåtte og delte kommuner håndteres."""
+    from samrev.agreements.compare import compare as build
+    from samrev.agreements.coverage import coverage as cover
+    from samrev.agreements.review import get_round, round_facts
+    from samrev.cli._common import out, print_json
+    from samrev.core.errors import InputError
+
+    if format not in ("table", "json"):
+        raise InputError(detail=f"ukjent format «{format}» (bruk table eller json)")
+    _store()
+    first, second = get_round(round_a), get_round(round_b)
+    day = _today(today)
+    facts_a, facts_b = round_facts(round_a), round_facts(round_b)
+    trusts = sorted({str(f.value("health_trust")) for f in [*facts_a, *facts_b] if f.ok and f.value("health_trust")})
+    result = build(cover(facts_a, structure=first.registry_structure, today=day, health_trusts=trusts),
+                   cover(facts_b, structure=second.registry_structure, today=day, health_trusts=trusts),
+                   names=(first.name, second.name))
+    if format == "json":
+        print_json(result)
+        return
+    from rich.table import Table
+
+    labels = {"new_agreement": "ny avtale", "lost_agreement": "avtale ikke funnet nå", "newly_signed": "nylig signert",
+              "no_longer_signed": "ikke lenger signert", "lms_up": "LMS opp", "lms_down": "LMS ned",
+              "user_participation_up": "brukermedvirkning opp", "user_participation_down": "brukermedvirkning ned",
+              "revised": "revidert", "unchanged": "uendret"}
+    table = Table(title=f"Fra «{first.name}» til «{second.name}»")
+    for column in ("Helseforetak", "Kommune", "Endring", "LMS", "Signert", "Struktur"):
+        table.add_column(column)
+    for row in result["rows"]:
+        if row["changes"] == ["unchanged"] and not all_rows:
+            continue
+        before, after = row["before"] or {}, row["after"] or {}
+        table.add_row(row["health_trust"], f"{row['municipality_number']} {row['municipality']}",
+                      ", ".join(labels[c] for c in row["changes"]),
+                      f"{before.get('lms_level', '–')} → {after.get('lms_level', '–')}",
+                      f"{'ja' if before.get('signed') else 'nei'} → {'ja' if after.get('signed') else 'nei'}",
+                      {"merged": "slått sammen", "split": "delt"}.get(row["structure_change"], ""))
+    out.print(table)
+    out.print(", ".join(f"{labels[k]}: {v}" for k, v in result["counts"].items()))
