@@ -174,3 +174,58 @@ def test_a_bad_sheet_names_the_problem(tmp_path: Path, files: list[str]) -> None
                     "1,language,nb,xx,ola\n", encoding="utf-8")
     result = import_verifications(rows)
     assert result["applied"] == 0 and [e["row"] for e in result["errors"]] == [2, 3]
+
+
+@pytest.mark.django_db
+def test_manifest_parties_override_the_text_and_verification_overrides_both(files: list[str],
+                                                                            tmp_path: Path) -> None:
+    from samrev.agreements.manifest import read_manifest
+    from samrev.agreements.review import round_facts, verify_field
+    from samrev.store import models
+
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        "file;health_trust;municipality;url;retrieved\n"
+        "delavtale2_kinn.txt;Helse Førde;\"Stad; Bremanger\";https://www.kinn.kommune.no/avtale.txt;01.10.2026\n"
+        "mangler.pdf;Helse Førde HF;Kinn;https://example.no/mangler.pdf;2026-10-01\n", encoding="cp1252")
+    result = _import(files, manifest=read_manifest(manifest), manifest_base=tmp_path)
+    assert result.manifest_matched == 1 and result.manifest_unmatched == ["mangler.pdf"]
+    facts = {Path(f.file).name: f for f in round_facts("Runde 2026")}
+    kinn = facts["delavtale2_kinn.txt"]
+    assert kinn.value("municipalities") == ["Bremanger", "Stad"] and kinn.sources["municipalities"] == "manifest"
+    assert kinn.value("health_trust") == "Helse Førde HF"
+    assert facts["ta10_sunnfjord.txt"].sources["municipalities"] == "machine"
+    source = models.DocumentSource.objects.get(round__name="Runde 2026", path__endswith="delavtale2_kinn.txt")
+    assert source.url == "https://www.kinn.kommune.no/avtale.txt" and source.retrieved is not None
+    assert _import(files, manifest=read_manifest(manifest), manifest_base=tmp_path).new_in_round == 0
+    assert models.Judgement.objects.filter(provenance="rule:manifest").count() == 2  # not again on re-import
+    verify_field("delavtale2_kinn.txt", "municipalities", "Kinn", by="kari", round_name="Runde 2026")
+    assert {Path(f.file).name: f for f in round_facts("Runde 2026")}["delavtale2_kinn.txt"].value(
+        "municipalities") == ["Kinn"]
+
+
+def test_summary_cli_on_files_with_a_manifest(files: list[str], tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("file,health_trust,municipality\nta10_sunnfjord.txt,Helse Bergen HF,Bergen\n",
+                        encoding="utf-8")
+    home = tmp_path / "home"
+    trained = Path(os.environ["SAMREV_HOME"]) / "models"
+    if trained.is_dir():  # the passage models this test session trained: no need to train them again
+        import shutil
+
+        shutil.copytree(trained, home / "models")
+    env = dict(os.environ, SAMREV_HOME=str(home))
+    done = subprocess.run([sys.executable, "-m", "samrev", "agreements", "summary", *files, "--manifest",
+                           str(manifest), "--format", "json", "--workers", "1"], capture_output=True, text=True,
+                          env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["n_documents"] == 3 and summary["n_errors"] == 1
+    assert set(summary["by_health_trust"]) >= {"Helse Bergen HF", "Helse Førde HF"}
+    assert summary["by_health_trust"]["Helse Bergen HF"]["n_documents"] == 1
+    assert 0 <= summary["signature"]["share_signed_ci95"][0] <= summary["signature"]["share_signed"]

@@ -136,14 +136,20 @@ def _manifest_judgements(row: ManifestRow) -> list[Any]:
         from samrev.registry import health_trust as find_trust
 
         try:
-            trust_name = find_trust(row.health_trust).name
+            trust_name = find_trust(row.health_trust_code or row.health_trust).name
         except UnknownHealthTrust:
             trust_name = row.health_trust.strip()
         out.append(Judgement(subject="health_trust", value=trust_name, provenance=provenance,
                              confidence=1.0, note=note))
     if row.municipality.strip():
         names = [name.strip() for name in row.municipality.replace(",", ";").split(";") if name.strip()]
-        out.append(Judgement(subject="municipalities", value=_municipality_names(names), provenance=provenance,
+        if row.municipality_codes and len(row.municipality_codes) >= len(names):
+            from samrev.registry import municipality
+
+            value = sorted({municipality(code, 2024).name for code in row.municipality_codes})
+        else:
+            value = _municipality_names(names)
+        out.append(Judgement(subject="municipalities", value=value, provenance=provenance,
                              confidence=1.0, note=note))
     return out
 
