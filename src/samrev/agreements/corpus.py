@@ -3,8 +3,10 @@
 Source format: ``corpus/agreements/FORMAT.md``.  ``build_corpus(root)`` renders every
 ``<split>/src/<id>.txt`` to ``build/<split>/<id>.<ext>`` (text PDF, scanned PDF, mixed PDF,
 DOCX, ODT, HTML, TXT in a given encoding, or a broken file) with the project's fixture
-builders; seeded, so a rebuild gives the same files.  ``load_labels(path)`` reads a labels
-file.  Run ``python -m samrev.agreements.corpus corpus/agreements`` (``make corpus``).
+builders; seeded, so a rebuild gives the same files.  ``render_sources(src_dir, out_dir)``
+renders one folder of sources (e.g. the demo round) flat into ``out_dir/<id>.<ext>``.
+``load_labels(path)`` reads a labels file.  Run ``python -m samrev.agreements.corpus corpus/agreements``
+(``make corpus``).
 """
 
 from __future__ import annotations
@@ -368,6 +370,17 @@ def build_corpus(root: Path, build: Path | None = None, *, only: str | None = No
     build.mkdir(parents=True, exist_ok=True)
     (build / "labels.jsonl").write_text(
         "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in labels), encoding="utf-8")
+    return written
+
+
+def render_sources(src_dir: Path, out_dir: Path) -> list[Path]:
+    """Render every ``<id>.txt`` source in ``src_dir`` to ``out_dir/<id>.<ext>`` (no split folder,
+    no labels), seeded per id like :func:`build_corpus`; returns the written paths, sorted by id."""
+    written = []
+    for path in sorted(Path(src_dir).glob("*.txt")):
+        source = parse_source(path, split="")
+        rng = random.Random(f"samrev-corpus:{source.id}")  # noqa: S311 (fixtures)
+        written.append(render(source, Path(out_dir), rng))
     return written
 
 
