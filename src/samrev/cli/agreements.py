@@ -164,7 +164,7 @@ def evaluate(
     labels: Annotated[Path, typer.Argument(help="Etiketter (JSONL i spesifikasjonens format).")],
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Filene eller mappene etikettene gjelder (standard: mappen etikettfilen ligger i)."),
+        typer.Argument(help="Filene eller mappene etikettene gjelder (standard: filene etikettene nevner)."),
     ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table eller json.")] = "table",
     max_disagreements: Annotated[int, typer.Option("--max-disagreements", help="Uenigheter som vises per del.")] = 40,
@@ -180,7 +180,9 @@ def evaluate(
     if not labels.is_file():
         raise InputNotFound(path=str(labels))
     label_rows = load_labels(labels)
-    targets = paths or [str(labels.parent)]
+    # By default exactly the labelled files (a folder would skip a file of an unsupported type,
+    # which the labels expect to be reported as such).
+    targets = paths or [str(labels.parent / str(row["file"])) for row in label_rows]
     with _progress_bar() as bar:
         task = bar.add_task("Vurderer", total=None)
 
