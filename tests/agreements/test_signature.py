@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from samrev.agreements import AgreementText
 from samrev.agreements.fields import signature
 
@@ -68,3 +70,36 @@ def test_names_with_sign_marks_count_without_a_block_heading(assess: Callable[..
     judgement = assess(text).judgements["signature"]
     assert judgement.value == "signed" and "(sign.)" in judgement.evidence[0].text
     assert assess(text.replace(" (sign.)", "")).judgements["signature"].value == "unknown"
+
+
+HEAD = "Delavtale 3 mellom Vik kommune og Helse Førde HF\n\nPartane skal samarbeide om tilvising.\n\n"
+
+
+@pytest.mark.parametrize("closing", [
+    "Vik, 01.02.2017\n\nSiri Hove Nese, rådmann, Vik kommune\nJon Bolstad Hageberg, adm. dir., Helse Førde HF\n",
+    "Høyanger, 1. mai 2016\n\nHøyanger kommune\nTerje Bøyum, rådmann\n",
+    # OCR of a two-column block puts place, date and name on one line
+    "Underskrifter\n\nHyllestad, 20.04.2021 Kjell Inge Rivedal, Hyllestad kommune\n"
+    "Førde, 20.04.2021 Arne Kvåle Sunde, Helse Førde HF\n",
+    "Nordfjordeid, 28.06.2012 / revidert 20.11.2018\nFor kommunene: Astrid Loen Flo, Karl Myklebust\n"
+    "For Helse Førde HF: Jon Bolstad Hageberg\n",
+])
+def test_names_under_a_place_and_date_are_signatures(assess: Callable[..., Any], closing: str) -> None:
+    assert assess(HEAD + closing).judgements["signature"].value == "signed"
+
+
+@pytest.mark.parametrize("closing", [
+    "Vik, 01.02.2017\n\nNavn: ______________\nNavn: ______________\n",  # blank lines under the date
+    "Vik, 01.02.2017\n\nVik kommune\nHelse Førde HF\n",  # organisations, no person
+    "Kontaktpersonar: Siri Hove Nese, Vik kommune\n",  # a contact line with no signing date
+])
+def test_no_person_under_a_signing_line_is_no_signature(assess: Callable[..., Any], closing: str) -> None:
+    assert assess(HEAD + closing).judgements["signature"].value != "signed"
+
+
+def test_a_wrapped_sentence_about_a_hearing_is_no_draft_marker(assess: Callable[..., Any]) -> None:
+    filler = "Partane skal samarbeide om tilvising, innlegging og utskriving av pasientar.\n\n" * 8
+    text = (HEAD + filler + "Brukarorganisasjonane bør få planutkast\ntil høring.\n\n"
+            "Vik, 01.02.2017\n\nSiri Hove Nese, Vik kommune\n")
+    assert assess(text).judgements["signature"].value == "signed"
+    assert assess("TIL HØRING\n\n" + text).judgements["signature"].value == "unsigned"

@@ -68,6 +68,19 @@ _NAME_SIGN = re.compile(
     r"(?:[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.)(?:[ -](?:[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.)){1,3}\s*\(\s*sign\.?\s*\)"
     r"|\bsign\.\s+[A-ZÆØÅ][a-zæøåéüö'’-]+(?:[ -][A-ZÆØÅ][a-zæøåéüö'’-]+){1,3}"
 )
+# "Førde, 15.03.2023", "Vik, 1. februar 2017": the signing line of place and date
+_PLACE_DATE_START = (
+    r"^\s*[A-ZÆØÅ][\w.'’-]*(?:[ -][\wæøåÆØÅ.'’-]+){0,3},?\s+(?:den\s+)?"
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[a-zæøå]+\s+\d{4}|\d{4}-\d{2}-\d{2})"
+)
+_PLACE_DATE = re.compile(_PLACE_DATE_START + r"\s*$")
+# OCR joins a two-column block: "Hyllestad, 20.04.2021 Kjell Inge Rivedal, Hyllestad kommune"
+_PLACE_DATE_THEN = re.compile(_PLACE_DATE_START + r"\s+(?P<rest>\S.*)$")
+# a line that starts with a person's name: "Eirin Vassbotn Lie, Sunnfjord kommune", "For Kinn kommune: Kari Li"
+_PERSON_LINE = re.compile(
+    r"^\s*(?:(?:For|På\s+vegne\s+av|På\s+vegner\s+av)\s+[^:]{2,60}:\s*|(?:Navn|Namn)\s*:\s*)?"
+    r"(?P<name>[A-ZÆØÅ][a-zæøåéüö'’-]+(?:[ -](?:[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.)){1,3})\s*(?:,\s*\S.*)?$"
+)
 _NAME_TOKEN = re.compile(r"[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.|\(sign\.?\)")
 
 
@@ -81,6 +94,42 @@ def _is_name_line(text: str) -> bool:
     return (2 <= len(tokens) <= 8 and all(_NAME_TOKEN.fullmatch(t) for t in tokens)
             and not _NOT_NAME.search(text))
 _DATE_HINT = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.|[a-zæøå]+)\s?\d{2,4}|\d{4}-\d{2}-\d{2}")
+
+
+def _person_lines(lines: list[Segment]) -> list[Segment]:
+    """Lines that start with a person's name (not an organisation's, a heading's or a role's)."""
+    out = []
+    for line in lines:
+        match = _PERSON_LINE.match(line.text)
+        if match and not _NOT_NAME.search(match.group("name")) and not PLACEHOLDER.search(line.text):
+            out.append(line)
+    return out
+
+
+def _dated_names(doc: AgreementText) -> list[Segment]:
+    """A place-and-date line in the closing part with person names in the lines after it
+    (before the next place-and-date line, at most six lines on): the names that signed."""
+    tail = tail_lines(doc)
+    found: list[Segment] = []
+    for index, line in enumerate(tail):
+        joined = _PLACE_DATE_THEN.match(line.text)
+        person = _PERSON_LINE.match(joined.group("rest")) if joined else None
+        if person and not _NOT_NAME.search(person.group("name")):
+            found.append(line)
+            continue
+        if not _PLACE_DATE.match(line.text):
+            continue
+        following: list[Segment] = []
+        for later in tail[index + 1 : index + 7]:
+            if _PLACE_DATE.match(later.text):
+                break
+            following.append(later)
+        if any(PLACEHOLDER.search(later.text) for later in following):
+            continue
+        people = _person_lines(following)
+        if people:
+            found += [line, *people]
+    return found
 
 
 def _judgement(value: str, rule: str, evidence: tuple[Span, ...], confidence: float, note: str) -> Judgement:
@@ -121,6 +170,10 @@ def judge(doc: AgreementText) -> Judgement:
         where = "i topptekst" if not spans else "i teksten"
         return _judgement("unsigned", "draft", spans[:3], 0.85, f"merket som utkast/høring ({where})")
     block = _block(doc)
+    signed_lines = _dated_names(doc)
+    if signed_lines:
+        return _judgement("signed", "block.place_date_names", tuple(doc.seg_span(s) for s in signed_lines[:4]),
+                          0.75, "sted og dato med navn under i avslutningen")
     if not block:
         # no "For …"/"Navn:" lines, but a person's name with "(sign.)" in the closing part
         signed_names = [line for line in tail_lines(doc) if _NAME_SIGN.search(line.text)]
@@ -129,7 +182,9 @@ def judge(doc: AgreementText) -> Judgement:
                               0.8, "«(sign.)» ved personnavn i avslutningen")
         return _judgement("unknown", "no_block", (), 0.6, "ingen signaturblokk og ingen opplysning om signering")
     marks = [line for line in block if SIGN_MARK.search(line.text)]
-    names = [line for line in block if _is_name_line(line.text) and not BLOCK_LINE.match(line.text)]
+    # a name line, or a block line with a name filled in after its colon ("For Helse Førde HF: Kari Li")
+    names = [line for line in block if (_is_name_line(line.text) and not BLOCK_LINE.match(line.text))
+             or (":" in line.text and _person_lines([line]))]
     placeholders = [line for line in block if PLACEHOLDER.search(line.text)]
     dated = [line for line in block if _DATE_HINT.search(line.text)]
     if marks:

@@ -49,8 +49,12 @@ def _draft_markers(doc: AgreementText) -> list[DraftMarker]:
         line_start = doc.text.rfind("\n", 0, match.start()) + 1
         line_end = doc.text.find("\n", match.end())
         line = doc.text[line_start: line_end if line_end >= 0 else len(doc.text)]
-        # A short line of its own (a stamp, running header on a PDF page) or the title region.
-        if in_title or in_caps or len(line.strip()) <= 60:
+        # A short line of its own (a stamp, running header on a PDF page) or the title region; a
+        # short line that continues a sentence (a wrapped line: lower case first, a full stop last,
+        # "… planutkast\ntil høring.") is no stamp.
+        stripped = line.strip()
+        continues = stripped[:1].islower() or stripped.endswith((".", ","))
+        if in_title or in_caps or (len(stripped) <= 60 and not continues):
             markers.append(DraftMarker(match.start(), match.end(), match.group()))
     return markers
 
