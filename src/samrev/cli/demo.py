@@ -23,7 +23,10 @@ def run(
         typer.Option("--output", "-o", help="Mappe for resultat.json (standard: SAMREV_HOME/demo)."),
     ] = None,
     no_store: Annotated[
-        bool, typer.Option("--no-store", help="Ikke lagre vurderingene i databasen.")
+        bool, typer.Option("--no-store", help="Ikke lagre vurderingene i databasen (hopper over runden).")
+    ] = False,
+    no_round: Annotated[
+        bool, typer.Option("--no-round", help="Hopp over demorunden (40 avtaler, dekning og rapport).")
     ] = False,
 ) -> None:
     """Kjør demoen: språk, parter og temaer for avtalene og de åpne svarene, lagret med belegg."""
@@ -79,3 +82,42 @@ def run(
         out.print(f"Lagret: {s['documents_new']} nye dokumenter, {s['judgements_new']} nye vurderinger "
                   f"(i alt {s['documents_total']} dokumenter, {s['judgements_total']} vurderinger).")
     out.print(f"Resultat: {target / 'resultat.json'}")
+
+    if no_store or no_round:
+        return
+    _run_round(target)
+
+
+def _run_round(target: Path) -> None:
+    """The demo round: 40 agreements imported, summarised, checked against labels and reported."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from samrev.cli._common import err, out
+    from samrev.demo.round import ROUND, run_round_demo
+
+    folder = target / "runde"
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True,
+                  console=err) as bar:
+        task = bar.add_task("Demorunden: lager filene", total=None)
+
+        def step(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"Demorunden: {Path(name).name}")
+
+        result = run_round_demo(folder, step)
+    summary = result.summary
+    signed = summary["signature"]
+    interval = signed["share_signed_ci95"] or [0, 0]
+    lms = summary["lms_level"]
+    out.print(f"\n[bold]Demorunden «{ROUND}»[/]: {result.files} filer, {result.failed} kunne ikke leses.",
+              markup=True)
+    out.print(f"Signert: {signed['signed']} av {summary['n_assessed']} "
+              f"({signed['share_signed']:.0%}, 95 % KI {interval[0]:.0%}–{interval[1]:.0%}). ".replace(".", ",")
+              + f"LMS-nivå 0/1/2/3: {lms['0']}/{lms['1']}/{lms['2']}/{lms['3']}. "
+              f"Gode eksempler: {len(summary['good_examples'])}.")
+    out.print("Kommuner uten avtale: " + (", ".join(result.missing_municipalities) or "ingen"))
+    accuracy = ", ".join(f"{name} {value:.2f}" for name, value in result.accuracy.items()
+                         if value is not None and name in ("signature", "lms_level", "user_participation_level",
+                                                           "commitment", "kind", "statutory_points_f1"))
+    out.print(f"Treffsikkerhet mot etikettene: {accuracy}")
+    out.print(f"Skrevet til {folder}: oppsummering.json, dekning.json, dekning.xlsx, treffsikkerhet.json"
+              + (", " + ", ".join(str(p.relative_to(folder)) for p in result.reports) if result.reports else ""))
