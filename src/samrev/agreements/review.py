@@ -40,6 +40,7 @@ PROJECT_NAME = "Nasjonal gjennomgang av samarbeidsavtaler"
 MANIFEST_RULE = "manifest"
 #: Fields whose value a manifest gives (it overrides parties found in the text).
 MANIFEST_FIELDS = ("health_trust", "municipalities")
+LINK_BATCH = 200  # files linked to the round per transaction
 
 
 # --- rounds ------------------------------------------------------------------------------------
@@ -175,15 +176,14 @@ def import_round(paths: list[str], round_name: str, *, manifest: Sequence[Manife
     """Ingest, assess and store ``paths`` into the round ``round_name`` (see the module docstring)."""
     from django.db import transaction
 
-    from samrev.agreements.service import BatchResult, assess_paths, run_key
-    from samrev.store import actions, models
+    from samrev.agreements.service import BatchResult, assess_paths
 
     review_round = ensure_round(round_name, year=year, structure=structure)
     result = ImportResult(round=review_round.name, manifest_rows=len(manifest))
     find = _manifest_lookup(manifest, manifest_base)
     matched: set[int] = set()
     batch = BatchResult(given=list(paths))
-    key = run_key()
+    done: list[tuple[Assessment, ManifestRow | None]] = []
     for assessment in assess_paths(paths, store=True, workers=workers, progress=progress, result=batch):
         result.files += 1
         row = find(assessment.file)
@@ -192,41 +192,50 @@ def import_round(paths: list[str], round_name: str, *, manifest: Sequence[Manife
         record = assessment.to_record()
         record["content_hash"] = assessment.content_hash
         result.records.append(record)
-        if assessment.error is not None:
-            result.failed += 1
-            actions.append_audit_event("round.import_failed", actor=actor, object_type="round",
-                                       object_id=review_round.pk,
-                                       data={"file": assessment.file, "error": assessment.error})
-            document = _store_failed(assessment, actor)
-            if document is None:  # (no bytes to key it by: a path that does not exist)
-                continue
-        else:
-            content_hash = assessment.content_hash or _hash_of(assessment.file)
-            document = models.Document.objects.filter(content_hash=content_hash).first()
-            if document is None:  # (stored by assess_paths; absent only if the store was bypassed)
-                continue
-        content_hash = document.content_hash
+        done.append((assessment, row))
+    # Linked to the round once the batch is over: assess_paths stores documents a batch at a time,
+    # so a document is certainly in the store only when the stream has ended.
+    for start in range(0, len(done), LINK_BATCH):
         with transaction.atomic():
-            created = actions.add_to_round(
-                document, path=assessment.file, round=review_round, url=row.url if row else "",
-                retrieved=_retrieved(row.retrieved) if row else None, actor=actor)
-            if row is not None and document.error is None:
-                judgements = _manifest_judgements(row)
-                if judgements:
-                    digest = hashlib.sha256(json.dumps(
-                        [[j.subject, j.value] for j in judgements], ensure_ascii=False).encode()).hexdigest()[:16]
-                    actions.record_judgements(ITEM_TYPE, content_hash, judgements,
-                                              run_key=f"manifest:{review_round.pk}:{digest}",
-                                              round=review_round, actor=actor)
-        if created:
-            result.new_in_round += 1
-        else:
-            result.already_in_round += 1
+            for assessment, row in done[start : start + LINK_BATCH]:
+                _link(assessment, row, review_round, result, actor)
     result.reused, result.assessed = batch.reused, batch.assessed
     result.manifest_matched = len(matched)
     result.manifest_unmatched = [row.file for row in manifest if row.line not in matched]
-    del key
     return result
+
+
+def _link(assessment: Assessment, row: ManifestRow | None, review_round: models.ReviewRound,
+          result: ImportResult, actor: str) -> None:
+    """Add one imported file to the round, with its manifest row's URL, time and parties."""
+    from samrev.store import actions, models
+
+    if assessment.error is not None:
+        result.failed += 1
+        actions.append_audit_event("round.import_failed", actor=actor, object_type="round",
+                                   object_id=review_round.pk, data={"file": assessment.file, "error": assessment.error})
+        document = _store_failed(assessment, actor)
+        if document is None:  # (no bytes to key it by: a path that does not exist)
+            return
+    else:
+        content_hash = assessment.content_hash or _hash_of(assessment.file)
+        document = models.Document.objects.filter(content_hash=content_hash).first()
+        if document is None:  # (stored by assess_paths; absent only if the store was bypassed)
+            return
+    created = actions.add_to_round(document, path=assessment.file, round=review_round,
+                                   url=row.url if row else "", retrieved=_retrieved(row.retrieved) if row else None,
+                                   actor=actor)
+    if row is not None and document.error is None:
+        judgements = _manifest_judgements(row)
+        if judgements:
+            digest = hashlib.sha256(json.dumps([[j.subject, j.value] for j in judgements],
+                                               ensure_ascii=False).encode()).hexdigest()[:16]
+            actions.record_judgements(ITEM_TYPE, document.content_hash, judgements,
+                                      run_key=f"manifest:{review_round.pk}:{digest}", round=review_round, actor=actor)
+    if created:
+        result.new_in_round += 1
+    else:
+        result.already_in_round += 1
 
 
 def _store_failed(assessment: Assessment, actor: str) -> models.Document | None:
