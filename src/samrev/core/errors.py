@@ -194,6 +194,33 @@ class UnsupportedFormat(IngestError):
     hint = "Støttede formater: PDF, DOCX, ODT, HTML og ren tekst."
 
 
+# --- agreement manifests -----------------------------------------------------------------
+
+
+class ManifestError(InputError):
+    """A manifest (CSV: file,health_trust,municipality,url,retrieved) that cannot be used as given."""
+
+    code = "MANIFEST_INVALID"
+    template = "Manifestet «{path}», linje {line}: {detail}"
+
+
+class ManifestUnreadable(ManifestError):
+    code = "MANIFEST_UNREADABLE"
+    template = "Kan ikke lese manifestet «{path}»: {detail}"
+
+
+class ManifestMissingColumn(ManifestError):
+    code = "MANIFEST_MISSING_COLUMN"
+    template = "Manifestet «{path}» mangler kolonnen «{column}» i overskriftslinjen (linje {line}; fant: {found})."
+    hint = "Første linje skal være overskriftene: file,health_trust,municipality,url,retrieved."
+
+
+class ManifestEmpty(ManifestError):
+    code = "MANIFEST_EMPTY"
+    template = "Manifestet «{path}» har ingen rader{detail}."
+    hint = "Én rad per avtale under overskriftslinjen: file,health_trust,municipality,url,retrieved."
+
+
 def all_error_classes() -> list[type[SamrevError]]:
     """Every error class in the tree (for the catalogue test and docs)."""
     seen: list[type[SamrevError]] = []
