@@ -22,6 +22,7 @@ from samrev.agreements.collect import (
     DownloadRecord,
     PlannedDownload,
     collect,
+    content_note,
     default_out_dir,
     interleave_by_host,
     load_state,
@@ -321,3 +322,27 @@ def test_empty_body_and_unfollowable_redirect_fail(site: Site, tmp_path: Path) -
     assert first.error is not None and first.error["code"] == "COLLECT_EMPTY" and site.hits("/tom.pdf") == 1
     assert second.error is not None and second.error["code"] == "COLLECT_HTTP_STATUS" and second.http_status == 302
     assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_FILE]
+
+
+def test_a_web_page_saved_as_pdf_gets_a_note(site: Site, tmp_path: Path) -> None:
+    page = b"<!DOCTYPE html><html><body>Logg inn</body></html>"
+    url = site.route("/avtale.pdf", Reply(body=page, headers={"Content-Type": "text/html; charset=utf-8"}))
+    [record] = run([row("avtale.pdf", url)], tmp_path)
+    assert record.status == "ok" and record.note is not None and "nettside (HTML)" in record.note
+    assert (tmp_path / "avtale.pdf").read_bytes() == page
+    [again] = run([row("avtale.pdf", url)], tmp_path)
+    assert again.status == "skipped" and again.note == record.note
+
+
+@pytest.mark.parametrize(("file", "head", "content_type", "noted"), [
+    ("a.pdf", b"%PDF-1.7\n", "application/pdf", False),
+    ("a.pdf", b"\xef\xbb\xbf%PDF-1.4", None, False),  # junk before the header still opens
+    ("A.PDF", b"  <html><body>", None, True),
+    ("a.pdf", b"\x89PNG", "image/png", True),
+    ("sub\\a.docx", b"PK\x03\x04", None, False),
+    ("a.docx", b"<!doctype html>", "text/html", True),
+    ("side.html", b"<!doctype html>", "text/html", False),
+    ("uten-endelse", b"hva som helst", None, False),
+])
+def test_content_note(file: str, head: bytes, content_type: str | None, noted: bool) -> None:
+    assert (content_note(file, head, content_type) is not None) is noted

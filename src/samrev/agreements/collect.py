@@ -32,7 +32,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
@@ -86,6 +86,7 @@ class DownloadRecord:
     final_url: str | None = None       # after redirects
     content_type: str | None = None
     attempts: int = 0
+    note: str | None = None            # e.g. a ".pdf" that came back as a web page (status stays "ok")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -170,6 +171,27 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".pdf": (b"%PDF",), ".docx": (b"PK\x03\x04",), ".odt": (b"PK\x03\x04",), ".zip": (b"PK\x03\x04",),
+    ".doc": (b"\xd0\xcf\x11\xe0",), ".rtf": (b"{\\rtf",),
+}
+
+
+def content_note(file: str, head: bytes, content_type: str | None) -> str | None:
+    """A warning when a file named ``.pdf``/``.docx``/… does not start like one (a login page, a
+    "not found" page served with status 200); ``None`` when it does or the suffix is not checked."""
+    suffix = PurePosixPath(file.replace("\\", "/")).suffix.lower()
+    signatures = _SIGNATURES.get(suffix)
+    if signatures is None or any(signature in head[:1024] for signature in signatures):
+        return None
+    start = head.lstrip()[:15].lower()
+    if start.startswith((b"<!doctype html", b"<html")) or "html" in (content_type or "").lower():
+        what = "en nettside (HTML)"
+    else:
+        what = f"noe annet ({content_type or 'ukjent innholdstype'})"
+    return f"innholdet er ikke {suffix[1:].upper()}, men {what}; sjekk adressen"
 
 
 # --- state ---------------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ from urllib3.exceptions import (
     SSLError,
 )
 
-from samrev.agreements.collect import CollectOptions, DownloadRecord, PlannedDownload, sha256_file
+from samrev.agreements.collect import CollectOptions, DownloadRecord, PlannedDownload, content_note, sha256_file
 from samrev.core.errors import (
     CollectError,
     DownloadBadUrl,
@@ -87,6 +87,7 @@ class _Saved:
     size: int
     final_url: str
     content_type: str | None
+    head: bytes
 
 
 class HostThrottle:
@@ -175,6 +176,7 @@ class Fetcher:
                 file=row.file, url=row.url, status="ok", http_status=saved.http_status, retrieved=_now(),
                 content_hash=saved.content_hash, bytes=saved.size, line=row.line, path=str(target),
                 final_url=saved.final_url, content_type=saved.content_type, attempts=attempts,
+                note=content_note(row.file, saved.head, saved.content_type),
             )
 
     def _failed(self, item: PlannedDownload, error: CollectError, http_status: int | None,
@@ -202,12 +204,12 @@ class Fetcher:
                 if status in RETRY_STATUSES:
                     raise _Retryable(error, parse_retry_after(response.headers.get("Retry-After")), status)
                 raise _Final(error, status)
-            content_hash, size = self._save(response, item, target)
-            return _Saved(status, content_hash, size, str(final_url), response.headers.get("Content-Type"))
+            content_hash, size, head = self._save(response, item, target)
+            return _Saved(status, content_hash, size, str(final_url), response.headers.get("Content-Type"), head)
         finally:
             response.release_conn()
 
-    def _save(self, response: Any, item: PlannedDownload, target: Path) -> tuple[str, int]:
+    def _save(self, response: Any, item: PlannedDownload, target: Path) -> tuple[str, int, bytes]:
         url = item.row.url
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -234,11 +236,13 @@ class Fetcher:
                 os.fsync(handle.fileno())
             if size == 0:
                 raise _Final(DownloadEmpty(url=url), response.status)
+            with temporary.open("rb") as written:
+                head = written.read(1024)
             self._check_overwrite(item, target, content_hash)
             os.chmod(temporary, 0o666 & ~_umask())  # a temporary file is private (0600); the result is not
             os.replace(temporary, target)
             renamed = True
-            return content_hash, size
+            return content_hash, size, head
         finally:
             if not renamed:
                 temporary.unlink(missing_ok=True)

@@ -159,6 +159,8 @@ def collect(
                 print_jsonl(record.to_dict())
             if record.error:
                 err.print(f"[yellow]{record.file}[/]: {record.error['message']}", markup=True, highlight=False)
+            elif record.note and record.status == "ok":
+                err.print(f"[yellow]Merk:[/] {record.file}: {record.note}", markup=True, highlight=False)
     if format == "table":
         _print_collect_table(records)
     counts = {status: sum(r.status == status for r in records) for status in ("ok", "skipped", "failed")}
@@ -183,7 +185,7 @@ def _print_collect_table(records: list[Any]) -> None:
     for header in ("Linje", "Fil", "Status", "HTTP", "Byte", "SHA-256", "Feil"):
         table.add_column(header, overflow="fold")
     for r in records:
-        error = f"{r.error['code']}: {r.error['message']}" if r.error else ""
+        error = f"{r.error['code']}: {r.error['message']}" if r.error else (r.note or "")
         table.add_row(str(r.line), r.file, labels[r.status], str(r.http_status or ""),
                       "" if r.bytes is None else str(r.bytes), (r.content_hash or "")[:12], error)
     out.print(table)
