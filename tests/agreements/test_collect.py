@@ -100,7 +100,7 @@ def test_retries_run_out(site: Site, tmp_path: Path) -> None:
     url = site.route("/a.pdf", Reply(500))
     [record] = run([row("a.pdf", url)], tmp_path)
     assert record.status == "failed" and record.http_status == 500 and site.hits("/a.pdf") == 3
-    assert record.error is not None and record.error["attempts"] == 3
+    assert record.attempts == 3 and record.error is not None and "intern feil" in record.error["message"]
 
 
 class FakeTime:
@@ -132,6 +132,7 @@ def test_retry_after_beyond_the_limit_fails_at_once(site: Site, tmp_path: Path) 
     url = site.route("/a.pdf", Reply(503, headers={"Retry-After": "86400"}))
     [record] = run([row("a.pdf", url)], tmp_path)
     assert record.status == "failed" and record.http_status == 503 and site.hits("/a.pdf") == 1
+    assert record.error is not None and "vente 86400 sekunder" in record.error["message"]
 
 
 def test_slow_response_times_out(site: Site, tmp_path: Path) -> None:

@@ -165,7 +165,10 @@ class Fetcher:
                 last_status = failure.http_status
                 wait = max(backoff_delay(attempts, self.options), failure.wait or 0.0)
                 if failure.wait is not None and failure.wait > self.options.max_retry_after:
-                    return self._failed(item, failure.error, last_status, attempts)
+                    error = failure.error
+                    if "detail" in error.data_fields:
+                        error.data_fields["detail"] += f"; serveren ber om å vente {failure.wait:.0f} sekunder"
+                    return self._failed(item, error, last_status, attempts)
                 if attempts > self.options.retries:
                     return self._failed(item, failure.error, last_status, attempts)
                 self.throttle.hold(item.host, wait)
@@ -181,11 +184,8 @@ class Fetcher:
 
     def _failed(self, item: PlannedDownload, error: CollectError, http_status: int | None,
                 attempts: int) -> DownloadRecord:
-        data = error.to_dict()
-        if attempts > 1:
-            data["attempts"] = attempts
         return DownloadRecord(file=item.row.file, url=item.row.url, status="failed", http_status=http_status,
-                              retrieved=_now(), error=data, line=item.row.line, attempts=attempts)
+                              retrieved=_now(), error=error.to_dict(), line=item.row.line, attempts=attempts)
 
     def _fetch(self, item: PlannedDownload, target: Path) -> _Saved:
         url, timeout = item.row.url, self.options.timeout
@@ -199,6 +199,7 @@ class Fetcher:
             status = response.status
             final_url = _final_url(url, response)
             if not 200 <= status < 300:  # a 3xx here is one urllib3 could not follow (no Location)
+                _drain(response)
                 error = DownloadHttpStatus(url=url, http_status=status, detail=_REASONS.get(status, response.reason
                                                                                             or "feil"))
                 if status in RETRY_STATUSES:
@@ -289,6 +290,14 @@ def _classify(item: PlannedDownload, reason: BaseException, timeout: float) -> _
     if isinstance(reason, LocationParseError | ValueError):
         return _Final(DownloadBadUrl(url=url, line=item.row.line, detail=_short(reason)))
     return _Retryable(DownloadConnectionError(url=url, detail=_short(reason)))
+
+
+def _drain(response: Any) -> None:
+    """Read away an error page so the connection can serve the next request."""
+    try:
+        response.drain_conn()
+    except (HTTPError, OSError):
+        pass
 
 
 def _final_url(url: str, response: Any) -> str:
