@@ -25,12 +25,9 @@ FIELD_LABELS = {
 
 
 def _progress_bar() -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from samrev.cli._common import progress_bar
 
-    from samrev.cli._common import err
-
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=err, transient=True, disable=not err.is_terminal)
+    return progress_bar()
 
 
 @app.command("assess")
