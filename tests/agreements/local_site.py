@@ -21,6 +21,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     cut: int | None = None
+    trickle: float = 0.0  # seconds between bytes of the body
 
 
 @dataclass
@@ -66,8 +67,12 @@ def serve() -> Iterator[Site]:
                 self.send_header("Connection", "close")
             self.end_headers()
             try:
-                self.wfile.write(reply.body if reply.cut is None else reply.body[:reply.cut])
-                self.wfile.flush()
+                body = reply.body if reply.cut is None else reply.body[:reply.cut]
+                step = 1 if reply.trickle else max(1, len(body))
+                for start in range(0, len(body), step):
+                    self.wfile.write(body[start:start + step])
+                    self.wfile.flush()
+                    time.sleep(reply.trickle)
             except OSError:  # the client gave up (a timeout test)
                 pass
             if reply.cut is not None:

@@ -145,6 +145,15 @@ def test_slow_response_times_out(site: Site, tmp_path: Path) -> None:
     assert not (tmp_path / "treg.pdf").exists() and leftovers(tmp_path) == []
 
 
+def test_a_trickling_body_is_cut_off(site: Site, tmp_path: Path) -> None:
+    url = site.route("/drypp.pdf", Reply(body=b"%PDF" + b"x" * 200, trickle=0.02))
+    options = CollectOptions(timeout=1.0, retries=2, delay=0.0, max_duration=0.3)
+    [record] = run([row("drypp.pdf", url)], tmp_path, options)
+    assert record.status == "failed" and record.error is not None and record.error["code"] == "COLLECT_TIMEOUT"
+    assert "for sakte" in record.error["message"] and site.hits("/drypp.pdf") == 1
+    assert not (tmp_path / "drypp.pdf").exists() and leftovers(tmp_path) == []
+
+
 def test_redirects_are_followed_and_loops_refused(site: Site, tmp_path: Path) -> None:
     start = site.route("/gammel", Reply(301, headers={"Location": "/mellom"}))
     site.route("/mellom", Reply(302, headers={"Location": site.base + "/ny.pdf"}))
@@ -195,7 +204,7 @@ def test_interrupted_download_leaves_no_partial_file(
 ) -> None:
     url = site.route("/a.pdf", Reply(body=PDF))
 
-    def interrupted(response: Any, handle: Any) -> tuple[str, int]:
+    def interrupted(response: Any, handle: Any, deadline: float | None = None) -> tuple[str, int]:
         handle.write(response.read(100))
         raise KeyboardInterrupt
 

@@ -55,9 +55,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 @dataclass(frozen=True, slots=True)
 class CollectOptions:
-    """How to download: per-request timeout (s), retries after the first try, minimum delay (s)
-    between two requests to one host, the first back-off (doubled per retry, capped), the longest
-    Retry-After that is waited for, and the User-Agent."""
+    """How to download: per-request timeout (s, for connecting and for each wait for data), retries
+    after the first try, minimum delay (s) between two requests to one host, the first back-off
+    (doubled per retry, capped), the longest Retry-After that is waited for, the longest a whole
+    body may take (s), the most redirects, and the User-Agent."""
 
     timeout: float = 30.0
     retries: int = 3
@@ -65,6 +66,7 @@ class CollectOptions:
     backoff: float = 1.0
     max_backoff: float = 60.0
     max_retry_after: float = 300.0
+    max_duration: float = 900.0
     max_redirects: int = 10
     user_agent: str = USER_AGENT
 

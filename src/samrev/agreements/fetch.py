@@ -8,6 +8,8 @@ honour ``Retry-After``, be counted per row and be spaced by the per-host delay.
   429 and every 5xx.  Waits ``backoff × 2^(try-1)`` seconds (at most ``max_backoff``), or what
   ``Retry-After`` asks (seconds or an HTTP date), if that is longer; a ``Retry-After`` beyond
   ``max_retry_after`` fails the row at once rather than stall the batch.
+- A whole body gets at most ``max_duration`` seconds (default 15 minutes), however steadily it
+  trickles in; that is not retried either.
 - Not retried: other 4xx, a 3xx without a usable Location, an empty body, TLS errors, too many
   redirects, unusable URLs.
 - Polite: one request at a time; at least ``delay`` seconds between two requests to the same host
@@ -223,7 +225,13 @@ class Fetcher:
         try:
             with handle:
                 try:
-                    content_hash, size = copy_stream(response, handle)
+                    content_hash, size = copy_stream(response, handle,
+                                                     deadline=time.monotonic() + self.options.max_duration)
+                except _TooSlow as exc:
+                    raise _Final(DownloadTimeout(
+                        url=url, timeout=_seconds(self.options.max_duration),
+                        detail=f"innholdet kom for sakte, {exc.size} byte mottatt; grensen gjelder hele nedlastingen",
+                    )) from exc
                 except ReadTimeoutError as exc:
                     raise _Retryable(DownloadTimeout(url=url, timeout=_seconds(self.options.timeout),
                                                      detail="under mottak av innholdet")) from exc
@@ -262,14 +270,26 @@ class Fetcher:
             raise _Final(DownloadTargetExists(url=item.row.url, path=str(target)))
 
 
-def copy_stream(response: Any, handle: IO[bytes]) -> tuple[str, int]:
-    """Copy a response body to ``handle``; returns (SHA-256 hex, bytes)."""
+class _TooSlow(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def copy_stream(response: Any, handle: IO[bytes], deadline: float | None = None) -> tuple[str, int]:
+    """Copy a response body to ``handle``; returns (SHA-256 hex, bytes).
+
+    The read timeout bounds each wait for data; ``deadline`` (``time.monotonic()``) bounds the
+    whole body, so a server that trickles a byte now and then cannot hold the batch for ever.
+    """
     digest = hashlib.sha256()
     size = 0
-    for block in response.stream(CHUNK, decode_content=True):
+    while block := response.read1(CHUNK, decode_content=True):  # what has arrived, not a full chunk
         handle.write(block)
         digest.update(block)
         size += len(block)
+        if deadline is not None and time.monotonic() > deadline:
+            raise _TooSlow(size)
     return digest.hexdigest(), size
 
 
