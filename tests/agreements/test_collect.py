@@ -182,6 +182,9 @@ def test_rerun_skips_what_is_done_and_repairs_what_changed(site: Site, tmp_path:
     (tmp_path / "a.pdf").unlink()
     fourth = run(rows, tmp_path)
     assert sorted((r.file, r.status) for r in fourth) == [("a.pdf", "ok"), ("b.pdf", "ok"), ("c.pdf", "skipped")]
+    repaired = next(r for r in fourth if r.file == "b.pdf")
+    assert repaired.note is not None and "var endret" in repaired.note  # replaced, but not silently
+    assert next(r for r in fourth if r.file == "a.pdf").note is None
     assert (tmp_path / "b.pdf").read_bytes() == b"B" * 1000 and (tmp_path / "a.pdf").read_bytes() == PDF
 
 

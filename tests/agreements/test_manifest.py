@@ -44,7 +44,7 @@ def test_plain_manifest_with_parties_resolved(tmp_path: Path) -> None:
     assert row.municipality_names == ("Bergen", "Askøy")
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
 @pytest.mark.parametrize("delimiter", [",", ";"])
 def test_encodings_and_delimiters(tmp_path: Path, encoding: str, delimiter: str) -> None:
     rows = [

@@ -18,7 +18,8 @@ SHA-256, and tries every other row again.
 
 A file already on disk that samrev did not download (no record of it in the state) is never
 replaced by different content: the row fails with ``COLLECT_FILE_EXISTS``.  A file samrev did
-download but that has changed since (corrupted, truncated) is downloaded again.
+download but that has changed since (corrupted, truncated, edited) is downloaded again and
+replaced, and the record's ``note`` says so.
 
 The HTTP side (retries, back-off, per-host delay, atomic writes) is in
 :mod:`samrev.agreements.fetch`.

@@ -90,6 +90,7 @@ class _Saved:
     final_url: str
     content_type: str | None
     head: bytes
+    replaced: str | None = None  # a note when a changed file of ours was replaced
 
 
 class HostThrottle:
@@ -181,7 +182,7 @@ class Fetcher:
                 file=row.file, url=row.url, status="ok", http_status=saved.http_status, retrieved=_now(),
                 content_hash=saved.content_hash, bytes=saved.size, line=row.line, path=str(target),
                 final_url=saved.final_url, content_type=saved.content_type, attempts=attempts,
-                note=content_note(row.file, saved.head, saved.content_type),
+                note=_join(content_note(row.file, saved.head, saved.content_type), saved.replaced),
             )
 
     def _failed(self, item: PlannedDownload, error: CollectError, http_status: int | None,
@@ -207,12 +208,13 @@ class Fetcher:
                 if status in RETRY_STATUSES:
                     raise _Retryable(error, parse_retry_after(response.headers.get("Retry-After")), status)
                 raise _Final(error, status)
-            content_hash, size, head = self._save(response, item, target)
-            return _Saved(status, content_hash, size, str(final_url), response.headers.get("Content-Type"), head)
+            content_hash, size, head, replaced = self._save(response, item, target)
+            return _Saved(status, content_hash, size, str(final_url), response.headers.get("Content-Type"), head,
+                          replaced)
         finally:
             response.release_conn()
 
-    def _save(self, response: Any, item: PlannedDownload, target: Path) -> tuple[str, int, bytes]:
+    def _save(self, response: Any, item: PlannedDownload, target: Path) -> tuple[str, int, bytes, str | None]:
         url = item.row.url
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -247,27 +249,33 @@ class Fetcher:
                 raise _Final(DownloadEmpty(url=url), response.status)
             with temporary.open("rb") as written:
                 head = written.read(1024)
-            self._check_overwrite(item, target, content_hash)
+            replaced = self._check_overwrite(item, target, content_hash)
             os.chmod(temporary, 0o666 & ~_umask())  # a temporary file is private (0600); the result is not
             os.replace(temporary, target)
             renamed = True
-            return content_hash, size, head
+            return content_hash, size, head, replaced
         finally:
             if not renamed:
                 temporary.unlink(missing_ok=True)
 
     @staticmethod
-    def _check_overwrite(item: PlannedDownload, target: Path, content_hash: str) -> None:
-        """A file samrev did not put there is only 'replaced' by identical content."""
+    def _check_overwrite(item: PlannedDownload, target: Path, content_hash: str) -> str | None:
+        """A file samrev did not put there is only 'replaced' by identical content; one samrev did
+        put there is replaced, and a note says so when it had changed since (corrupted or edited)."""
         if not target.exists():
-            return
+            return None
         if target.is_dir():
             raise _Final(DownloadWriteError(url=item.row.url, path=str(target), detail="det er en mappe"))
-        ours = item.previous is not None and item.previous.status == "ok"
-        if ours:
-            return
-        if sha256_file(target) != content_hash:
-            raise _Final(DownloadTargetExists(url=item.row.url, path=str(target)))
+        on_disk = sha256_file(target)
+        previous = item.previous
+        if previous is None or previous.status != "ok":
+            if on_disk != content_hash:
+                raise _Final(DownloadTargetExists(url=item.row.url, path=str(target)))
+            return None
+        if on_disk not in (previous.content_hash, content_hash):
+            return (f"filen på disken var endret siden nedlastingen {previous.retrieved or ''} og er erstattet "
+                    "med det adressen leverer nå").replace("  ", " ")
+        return None
 
 
 class _TooSlow(Exception):
@@ -310,6 +318,10 @@ def _classify(item: PlannedDownload, reason: BaseException, timeout: float) -> _
     if isinstance(reason, LocationParseError | ValueError):
         return _Final(DownloadBadUrl(url=url, line=item.row.line, detail=_short(reason)))
     return _Retryable(DownloadConnectionError(url=url, detail=_short(reason)))
+
+
+def _join(*notes: str | None) -> str | None:
+    return "; ".join(note for note in notes if note) or None
 
 
 def _drain(response: Any) -> None:
