@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from samrev.agreements.manifest import ManifestRow, manifest_index, parse_retrieved, read_manifest
+from samrev.agreements.manifest import (
+    ManifestRow,
+    manifest_index,
+    manifest_lookup,
+    parse_retrieved,
+    read_manifest,
+)
 from samrev.core.errors import (
     InputError,
     InputNotFound,
@@ -38,7 +44,7 @@ def test_plain_manifest_with_parties_resolved(tmp_path: Path) -> None:
     assert row.municipality_names == ("Bergen", "Askøy")
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
 @pytest.mark.parametrize("delimiter", [",", ";"])
 def test_encodings_and_delimiters(tmp_path: Path, encoding: str, delimiter: str) -> None:
     rows = [
@@ -166,3 +172,13 @@ def test_index_by_path_and_bare_name(tmp_path: Path) -> None:
     assert index[unicodedata.normalize("NFD", "Bærum.pdf")].line == 4
     assert index["solo.pdf"].line == 5
     assert set(index.values()) == set(rows)
+
+
+def test_lookup_by_the_longest_known_tail(tmp_path: Path) -> None:
+    rows = read_manifest(write(tmp_path, HEADER + "a/avtale.pdf,,,,\nb/avtale.pdf,,,,\nsolo.pdf,,,,\n"))
+    index = manifest_index(rows)
+    assert manifest_lookup(index, tmp_path / "ut" / "b" / "avtale.pdf") == rows[1]
+    assert manifest_lookup(index, "/data/solo.pdf") == rows[2]
+    assert manifest_lookup(index, "/data/runde.zip!a/avtale.pdf") == rows[0]
+    assert manifest_lookup(index, "/data/c/avtale.pdf") is None  # which of the two is unknown
+    assert manifest_lookup(index, "annen.pdf") is None

@@ -6,6 +6,7 @@ or empty.  Public API::
 
     read_manifest(path) -> list[ManifestRow]              # ManifestError and subclasses on bad input
     manifest_index(rows) -> dict[str, ManifestRow]        # by relative path and by bare file name
+    manifest_lookup(index, path) -> ManifestRow | None    # an assessed file's row, by its longest known tail
 
 What is read, and how forgiving it is:
 
@@ -145,6 +146,22 @@ def manifest_index(rows: Sequence[ManifestRow]) -> dict[str, ManifestRow]:
         if len(holders) == 1 and name not in index:
             _put(index, name, holders[0])
     return index
+
+
+def manifest_lookup(index: dict[str, ManifestRow], path: Path | str) -> ManifestRow | None:
+    """The row of an assessed file: its path as given, then ever shorter tails of it.
+
+    ``/data/runde/avtaler-nedlastet/bergen/a.pdf`` finds the row written ``bergen/a.pdf`` (or
+    ``a.pdf``) wherever the files were put; an archive member (``x.zip!inner/a.pdf``) is looked
+    up by its inner path.
+    """
+    key = normalise_key(str(path).rsplit("!", 1)[-1])
+    parts = key.split("/")
+    for start in range(len(parts)):
+        row = index.get("/".join(parts[start:]))
+        if row is not None:
+            return row
+    return None
 
 
 def normalise_key(file: str) -> str:

@@ -25,6 +25,21 @@ def print_jsonl(record: Any) -> None:
     sys.stdout.flush()
 
 
+def progress_bar() -> Any:
+    """A transient progress bar on stderr, shown only when stderr is a terminal.
+
+    Rich would otherwise route everything written to ``sys.stdout`` while the bar is live through
+    the stderr console: records meant for a file or a pipe (``> out.jsonl``) would land on the
+    terminal instead.  Standard output is redirected above the bar only when it is the terminal too.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    stdout_is_terminal = sys.stdout.isatty()
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=err, transient=True, disable=not err.is_terminal,
+                    redirect_stdout=stdout_is_terminal, redirect_stderr=True)
+
+
 def report_error(error: SamrevError) -> None:
     """Print a SamrevError for a person: code, bokmål message and hint, on stderr."""
     err.print(f"[bold red]Feil[/] [dim]({error.code})[/]: {error.message}", markup=True)

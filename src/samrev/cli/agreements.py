@@ -25,12 +25,9 @@ FIELD_LABELS = {
 
 
 def _progress_bar() -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from samrev.cli._common import progress_bar
 
-    from samrev.cli._common import err
-
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=err, transient=True, disable=not err.is_terminal)
+    return progress_bar()
 
 
 @app.command("assess")
@@ -107,6 +104,87 @@ def _print_table(records: list[dict[str, Any]]) -> None:
                           *[""] * (len(columns) - 2))
             continue
         table.add_row(*[Path(record["file"]).name if name == "file" else _short(record.get(name)) for name in columns])
+    out.print(table)
+
+
+@app.command("collect")
+def collect(
+    manifest: Annotated[Path, typer.Argument(help="Manifest (CSV: file,health_trust,municipality,url,retrieved).")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Målmappe (standard: «<manifest>-nedlastet» ved siden av manifestet)."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Sekunder å vente på tilkobling og på hvert svar.")
+    ] = 30.0,
+    retries: Annotated[int, typer.Option("--retries", help="Nye forsøk etter det første (ved brudd, tidsavbrudd, "
+                                                           "429 og 5xx).")] = 3,
+    delay: Annotated[float, typer.Option("--delay", help="Minste pause i sekunder mellom to forespørsler til "
+                                                         "samme nettsted.")] = 1.0,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Utdata: jsonl (én linje per rad) eller table.")
+    ] = "jsonl",
+) -> None:
+    """Last ned hver avtale i manifestet som har en url, under manifestets filnavn.
+
+    Kan avbrytes og kjøres på nytt: filer som allerede er lastet ned og uendret, hoppes over;
+    mislykkede prøves igjen. En tilstandsfil (.samrev-collect.jsonl) i målmappen holder oversikten.
+    """
+    from samrev.agreements.collect import CollectOptions, DownloadRecord, default_out_dir
+    from samrev.agreements.collect import collect as run_collect
+    from samrev.agreements.manifest import read_manifest
+    from samrev.cli._common import err, print_jsonl
+    from samrev.core.errors import InputError
+
+    if format not in ("jsonl", "table"):
+        raise InputError(detail=f"ukjent format «{format}» (bruk jsonl eller table)")
+    if timeout <= 0 or retries < 0 or delay < 0:
+        raise InputError(detail="--timeout må være over 0, --retries og --delay minst 0")
+    rows = read_manifest(manifest)
+    target = out if out is not None else default_out_dir(manifest)
+    options = CollectOptions(timeout=timeout, retries=retries, delay=delay)
+    records: list[DownloadRecord] = []
+    with _progress_bar() as bar:
+        task = bar.add_task("Laster ned", total=None)
+
+        def step(done: int, total: int, record: DownloadRecord) -> None:
+            bar.update(task, completed=done, total=total, description=f"Laster ned {Path(record.file).name}")
+
+        for record in run_collect(rows, target, options=options, progress=step):
+            records.append(record)
+            if format == "jsonl":
+                print_jsonl(record.to_dict())
+            if record.error:
+                err.print(f"[yellow]{record.file}[/]: {record.error['message']}", markup=True, highlight=False)
+            elif record.note and record.status == "ok":
+                err.print(f"[yellow]Merk:[/] {record.file}: {record.note}", markup=True, highlight=False)
+    if format == "table":
+        _print_collect_table(records)
+    counts = {status: sum(r.status == status for r in records) for status in ("ok", "skipped", "failed")}
+    without_url = len(rows) - len(records)
+    err.print(f"{counts['ok']} lastet ned, {counts['skipped']} hoppet over (allerede lastet ned), "
+              f"{counts['failed']} mislyktes, {without_url} rad(er) uten url. Filene ligger i {target}.",
+              highlight=False)
+    if not records:
+        err.print("Ingen rader i manifestet har url: ingenting å laste ned.")
+        raise typer.Exit(1)
+    if counts["failed"] == len(records):
+        raise typer.Exit(1)
+
+
+def _print_collect_table(records: list[Any]) -> None:
+    from rich.table import Table
+
+    from samrev.cli._common import out
+
+    labels = {"ok": "[green]lastet ned[/]", "skipped": "hoppet over", "failed": "[red]mislyktes[/]"}
+    table = Table(title="Nedlasting av avtaler")
+    for header in ("Linje", "Fil", "Status", "HTTP", "Byte", "SHA-256", "Feil"):
+        table.add_column(header, overflow="fold")
+    for r in records:
+        error = f"{r.error['code']}: {r.error['message']}" if r.error else (r.note or "")
+        table.add_row(str(r.line), r.file, labels[r.status], str(r.http_status or ""),
+                      "" if r.bytes is None else str(r.bytes), (r.content_hash or "")[:12], error)
     out.print(table)
 
 

@@ -52,10 +52,9 @@ def ingest(
 def _ingest(paths: list[str], format: str, no_store: bool, workers: int | None, no_ocr: bool) -> None:
     from pathlib import Path
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.table import Table
 
-    from samrev.cli._common import err, out, print_jsonl
+    from samrev.cli._common import err, out, print_jsonl, progress_bar
     from samrev.ingest import IngestOptions, expand_paths, ingest_many
     from samrev.ingest.locate import detect_language, locate
 
@@ -82,8 +81,7 @@ def _ingest(paths: list[str], format: str, no_store: bool, workers: int | None, 
             emit(record)
         waiting.clear()
 
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=err, transient=True, disable=not err.is_terminal)
+    progress = progress_bar()
     with progress:
         task = progress.add_task("Leser filer", total=None)
 

@@ -194,7 +194,7 @@ class UnsupportedFormat(IngestError):
     hint = "Støttede formater: PDF, DOCX, ODT, HTML og ren tekst."
 
 
-# --- agreement manifests -----------------------------------------------------------------
+# --- agreement manifests and downloads -------------------------------------------------------
 
 
 class ManifestError(InputError):
@@ -219,6 +219,62 @@ class ManifestEmpty(ManifestError):
     code = "MANIFEST_EMPTY"
     template = "Manifestet «{path}» har ingen rader{detail}."
     hint = "Én rad per avtale under overskriftslinjen: file,health_trust,municipality,url,retrieved."
+
+
+class CollectError(SamrevError):
+    """A download in ``samrev agreements collect`` that failed (stored on the row's record)."""
+
+    code = "COLLECT_FAILED"
+    template = "Nedlastingen av {url} mislyktes: {detail}"
+
+
+class DownloadHttpStatus(CollectError):
+    code = "COLLECT_HTTP_STATUS"
+    template = "{url} svarte med HTTP-status {http_status} ({detail})."
+
+
+class DownloadEmpty(CollectError):
+    code = "COLLECT_EMPTY"
+    template = "{url} svarte uten innhold (0 byte); ingen fil ble lagret."
+
+
+class DownloadTimeout(CollectError):
+    code = "COLLECT_TIMEOUT"
+    template = "{url} svarte ikke innen {timeout} sekunder ({detail})."
+    hint = "Prøv igjen senere, eller gi lengre tid med --timeout."
+
+
+class DownloadConnectionError(CollectError):
+    code = "COLLECT_CONNECTION"
+    template = "Fikk ikke kontakt med {url}: {detail}"
+
+
+class DownloadRedirects(CollectError):
+    code = "COLLECT_REDIRECTS"
+    template = "{url} videresender for mange ganger ({detail})."
+
+
+class DownloadBadUrl(CollectError):
+    code = "COLLECT_BAD_URL"
+    template = "Ugyldig adresse «{url}» (linje {line}): {detail}"
+    hint = "Bare http- og https-adresser kan lastes ned."
+
+
+class UnsafeFileName(CollectError):
+    code = "COLLECT_UNSAFE_NAME"
+    template = "Filnavnet «{file}» (linje {line}) er ikke trygt: {detail}. {url} ble ikke lastet ned."
+    hint = "Bruk et filnavn (eventuelt med undermapper) innenfor målmappen, uten «..» og uten absolutt sti."
+
+
+class DownloadTargetExists(CollectError):
+    code = "COLLECT_FILE_EXISTS"
+    template = "«{path}» finnes fra før med annet innhold enn det {url} leverte; samrev skriver ikke over den."
+    hint = "Flytt eller slett filen (eller gi raden et annet filnavn) og kjør på nytt."
+
+
+class DownloadWriteError(CollectError):
+    code = "COLLECT_WRITE"
+    template = "Kan ikke lagre {url} som «{path}»: {detail}"
 
 
 def all_error_classes() -> list[type[SamrevError]]:
