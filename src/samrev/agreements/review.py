@@ -95,26 +95,17 @@ class ImportResult:
         return {key: getattr(self, key) for key in self.__slots__ if key != "records"}  # type: ignore[attr-defined]
 
 
-def _manifest_lookup(rows: Sequence[ManifestRow], base: Path | None) -> Callable[[str], ManifestRow | None]:
-    by_key: dict[str, ManifestRow] = {}
-    for row in rows:
-        name = row.file.replace("\\", "/").strip()
-        by_key.setdefault(name, row)
-        by_key.setdefault(Path(name).name, row)
-        if base is not None:
-            by_key.setdefault(str((base / name).resolve()), row)
+def _manifest_lookup(rows: Sequence[ManifestRow], base: Path | None = None) -> Callable[[str], ManifestRow | None]:
+    """A function from an assessed file's path to its manifest row (by the longest known tail of the
+    path: see :func:`samrev.agreements.manifest.manifest_lookup`).  ``base``: unused, kept for callers
+    that know the manifest's folder."""
+    from samrev.agreements.manifest import manifest_index, manifest_lookup
+
+    index = manifest_index(rows)
+    del base
 
     def find(shown: str) -> ManifestRow | None:
-        text = shown.replace("\\", "/")
-        candidates = [text, Path(text).name]
-        try:
-            candidates.insert(0, str(Path(shown.split("!", 1)[0]).resolve()))
-        except OSError:
-            pass
-        if "!" in text:  # inside an archive: the member's path and name
-            member = text.split("!", 1)[1]
-            candidates += [member, Path(member).name]
-        return next((by_key[c] for c in candidates if c in by_key), None)
+        return manifest_lookup(index, shown)
 
     return find
 
