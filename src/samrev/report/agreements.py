@@ -438,8 +438,10 @@ class _Builder:
             chart=Chart("interval", categories, [Series("Andel signert", values, low, high)],
                         axis_label="Andel signert", percent=True,
                         reference=float(sig["share_signed"]) if sig["share_signed"] is not None else None,
-                        reference_label=f"Hele landet: {percent(sig['share_signed'])}"),
-            note="Punktet er andelen, streken intervallet. Den stiplede linjen er andelen for hele landet.",
+                        reference_label=f"Hele landet: {percent(sig['share_signed'])}",
+                        band=[float(interval[0]), float(interval[1])] if interval else []),
+            note="Punktet er andelen, streken intervallet. Den stiplede linjen er andelen for hele landet, det "
+                 "skraverte feltet intervallet for hele landet.",
             alt="Punkter med feilstreker: andel signerte avtaler per helseforetak.",
         )
         return Section("signering", "Signering", "4.4", 2, blocks=[Paragraph(self._signed_sentence()), figure,

@@ -74,6 +74,8 @@ class Chart:
     #: a reference line (e.g. the national share) on the value axis, and its label
     reference: float | None = None
     reference_label: str = ""
+    #: a shaded band on the value axis (e.g. the national confidence interval), or empty
+    band: list[float] = field(default_factory=list)
     #: value axis shows per cent (values are shares 0–1)
     percent: bool = False
     #: categories to draw in the accent colour (bar charts)

@@ -158,7 +158,10 @@ def render_docx(document: Document) -> bytes:
     footer.add_run(" av ")
     _field(footer, "NUMPAGES")
     out.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    out.add_heading("Innhold", level=1)
+    contents = out.add_paragraph().add_run("Innhold")  # not a heading: the contents does not list itself
+    contents.bold = True
+    contents.font.size = Pt(17)
+    contents.font.color.rgb = RGBColor(0x1C, 0x4E, 0x7D)
     _field(out.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u')
     for part in document.walk():
         if part.level == 1:

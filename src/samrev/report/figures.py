@@ -84,13 +84,15 @@ def draw(chart: Chart) -> Any:
         positions = list(range(rows))
         errors = [[max(v - lo, 0.0) for v, lo in zip(series.values, series.low, strict=True)],
                   [max(hi - v, 0.0) for v, hi in zip(series.values, series.high, strict=True)]]
+        if len(chart.band) == 2:
+            ax.axvspan(chart.band[0], chart.band[1], color=ACCENT, alpha=0.08, linewidth=0)
         ax.errorbar(series.values, positions, xerr=errors, fmt="o", color=BAR_COLOUR, ecolor="#7a9cbc",
-                    elinewidth=1.4, capsize=2.5, markersize=4.5)
+                    elinewidth=1.4, capsize=2.5, markersize=4.5, clip_on=False, zorder=3)
         if chart.reference is not None:
             ax.axvline(chart.reference, color=ACCENT, linestyle="--", linewidth=1)
             ax.text(chart.reference, -0.9, chart.reference_label, color=ACCENT, fontsize=7, ha="center",
-                    va="bottom")
-        ax.set_xlim(0, 1)
+                    va="bottom", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+        ax.set_xlim(-0.015, 1.015)
         ax.set_ylim(rows - 0.5, -1.2)
         ax.xaxis.set_major_formatter(formatter)
         ax.set_yticks(positions, chart.categories)
