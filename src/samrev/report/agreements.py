@@ -343,7 +343,7 @@ class _Builder:
         table = Table(
             id="dekning", caption="Kommuner med og uten avtale i materialet, per helseforetak",
             columns=["Helseforetak", "Kommuner i opptaksområdet", "Med avtale", "Uten avtale", "Andel med avtale"],
-            align=["l", "r", "r", "r", "r"], widths=[3.2, 1.3, 1, 1, 1.1], rows=rows,
+            align=["l", "r", "r", "r", "r"], widths=[4, 1.3, 1, 1, 1.1], rows=rows,
             total=["Alle", _n(n_cells), _n(with_agreement), _n(missing), share_of(with_agreement, n_cells)],
             note="En kommune som deles mellom helseforetak, eller en bydel i Oslo, telles én gang per helseforetak.",
         )
@@ -395,7 +395,7 @@ class _Builder:
         table = Table(
             id=f"{fig_id}-tabell", caption=f"{title} per helseforetak (antall dokumenter per nivå)",
             columns=["Helseforetak", "Dokumenter", *(f"{level} {words[level]}" for level in range(4)), "Andel nivå 3"],
-            align=["l", "r", "r", "r", "r", "r", "r"], widths=[3.2, 1.1, 1, 1, 1, 1, 1.1], rows=rows,
+            align=["l", "r", "r", "r", "r", "r", "r"], widths=[4, 1.1, 1, 1, 1, 1, 1.1], rows=rows,
             total=["Hele landet", _n(self.n), *(_n(counts[str(level)]) for level in range(4)),
                    share_of(counts["3"], self.n)],
         )
@@ -428,7 +428,7 @@ class _Builder:
             id="signert-tabell", caption="Signerte avtaler per helseforetak, med 95 % konfidensintervall (Wilson)",
             columns=["Helseforetak", "Dokumenter", "Signert", "Ikke signert / utkast", "Går ikke fram",
                      "Andel signert", "95 % KI"],
-            align=["l", "r", "r", "r", "r", "r", "r"], widths=[3.2, 1.1, 0.9, 1.1, 1, 1, 1.2], rows=rows,
+            align=["l", "r", "r", "r", "r", "r", "r"], widths=[4, 1.1, 0.9, 1.1, 1, 1, 1.2], rows=rows,
             total=["Hele landet", _n(self.n), _n(sig["signed"]), _n(sig["unsigned"]), _n(sig["unknown"]),
                    percent(sig["share_signed"]), percent_range(interval[0], interval[1]) if interval else DASH],
             note="KI: konfidensintervall. Med få dokumenter per helseforetak blir intervallene brede.",
@@ -460,7 +460,7 @@ class _Builder:
         c = self.s["commitment"]
         table = Table(id="forpliktelse-tabell", caption="Forpliktelse per helseforetak",
                       columns=["Helseforetak", "Dokumenter", "Forpliktende", "Lite forpliktende", "Andel forpliktende"],
-                      align=["l", "r", "r", "r", "r"], widths=[3.2, 1.1, 1.1, 1.1, 1.1], rows=rows,
+                      align=["l", "r", "r", "r", "r"], widths=[4, 1.1, 1.1, 1.1, 1.1], rows=rows,
                       total=["Hele landet", _n(self.n), _n(c["high"]), _n(c["low"]), share_of(c["high"], self.n)])
         figure = Figure(id="forpliktelse", caption="Andel forpliktende og lite forpliktende avtaler per helseforetak",
                         chart=Chart("stacked_barh", categories, [Series("Forpliktende", high),
@@ -527,7 +527,7 @@ class _Builder:
             rows.append([trust, _n(q["n"]), years(q["median"]), years(q["min"]), years(q["max"])])
         by_trust = Table(id="alder-hf-tabell", caption="År siden siste vedtak eller revisjon, per helseforetak",
                          columns=["Helseforetak", "Dokumenter med dato", "Median", "Minste", "Største"],
-                         align=["l", "r", "r", "r", "r"], widths=[3.2, 1.2, 1, 1, 1], rows=rows)
+                         align=["l", "r", "r", "r", "r"], widths=[4, 1.2, 1, 1, 1], rows=rows)
         return Section("alder", "Avtalenes alder", "4.7", 2,
                        blocks=[Paragraph(self._age_sentence()), figure, table, by_trust])
 

@@ -34,7 +34,10 @@ def _cells(values: list[str], table: Table) -> list[dict[str, str]]:
 
 
 def _block_view(block: Block, figures: bool) -> dict[str, Any]:
-    view: dict[str, Any] = {"kind": block.kind, "block": block}
+    # numbers reach the template as strings: rendering an int would call Django's localisation,
+    # which needs settings
+    view: dict[str, Any] = {"kind": block.kind, "block": block,
+                            "number": str(getattr(block, "number", ""))}
     if isinstance(block, Figure):
         from django.utils.safestring import mark_safe
 
@@ -43,7 +46,7 @@ def _block_view(block: Block, figures: bool) -> dict[str, Any]:
         view["svg"] = mark_safe(draw.svg(block.chart, block.id)) if figures else ""  # noqa: S308 - our own SVG
     elif isinstance(block, Table):
         total = sum(block.widths)
-        view["widths"] = [round(100 * w / total, 1) for w in block.widths] if block.widths else []
+        view["widths"] = [f"{100 * w / total:.1f}" for w in block.widths] if block.widths else []
         view["header"] = _cells(block.columns, block)
         view["rows"] = [_cells(row, block) for row in block.rows]
         view["total"] = _cells(block.total, block) if block.total else []
@@ -55,10 +58,10 @@ def render_html(document: Document, *, date_iso: str = "", figures: bool = True)
     from django.template import Context
     from django.utils.safestring import mark_safe
 
-    sections = [{"section": section, "chapter": section.level == 1,
+    sections = [{"section": section, "chapter": section.level == 1, "level": str(section.level),
                  "blocks": [_block_view(block, figures) for block in section.blocks]}
                 for section in document.walk()]
-    toc = [{"id": s.id, "number": s.number, "title": s.title, "level": s.level} for s in document.walk()]
+    toc = [{"id": s.id, "number": s.number, "title": s.title, "level": str(s.level)} for s in document.walk()]
     context = Context({"doc": document, "sections": sections, "toc": toc, "css": mark_safe(_read("report.css")),  # noqa: S308 - our stylesheet
                       
                        "date_iso": date_iso}, autoescape=True)
