@@ -124,3 +124,18 @@ def test_pdf_has_pages_headings_and_numbers(report_round: str) -> None:
     assert f"Side 2 av {len(pages)}" in text
     sig = report.summary["signature"]
     assert fmt.percent_range(*sig["share_signed_ci95"]).replace("\u00a0", " ") in text
+
+
+@pytest.mark.django_db
+def test_a_persons_verification_is_what_the_report_shows(report_round: str) -> None:
+    from samrev.agreements.review import verify_field
+
+    before = _report(report_round)
+    verify_field("ta10_sunnfjord.txt", "signature", "signed", by="kari", round_name=report_round)
+    after = _report(report_round)
+    assert after.summary["signature"]["signed"] == before.summary["signature"]["signed"] + 1
+    assert after.summary == _expected(report_round)
+    text = after.document.plain_text()
+    for phrase in _key_phrases(after.summary):
+        assert phrase in text, phrase
+    assert "1 av 36 (3\u00a0%) verdier er verifisert" in text
