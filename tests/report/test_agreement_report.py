@@ -138,4 +138,4 @@ def test_a_persons_verification_is_what_the_report_shows(report_round: str) -> N
     text = after.document.plain_text()
     for phrase in _key_phrases(after.summary):
         assert phrase in text, phrase
-    assert "1 av 36 (3\u00a0%) verdier er verifisert" in text
+    assert "1 av 36 verdier (3\u00a0%) er verifisert" in text

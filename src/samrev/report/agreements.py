@@ -125,9 +125,9 @@ def _of(part: int, whole: int) -> str:
     return f"{_n(part)} ({share_of(part, whole)})"
 
 
-def _of_total(part: int, whole: int) -> str:
-    """``4 av 68 (6 %)``."""
-    return f"{_n(part)} av {_n(whole)} ({share_of(part, whole)})"
+def _of_total(part: int, whole: int, noun: str = "") -> str:
+    """``4 av 68 filer (6 %)``."""
+    return f"{_n(part)} av {_n(whole)}{' ' + noun if noun else ''} ({share_of(part, whole)})"
 
 
 def _agreements(count: int) -> str:
@@ -208,7 +208,7 @@ class _Builder:
             return (f"Ingen av verdiene er kontrollert av en person: alle de {_n(total)} verdiene for de "
                     f"{_n(self.n)} avtalene er maskinelle vurderinger.")
         return (f"I alt {_of(v['documents_with_verified_values'], self.n)} avtaler har minst én verdi som er "
-                f"kontrollert av en person, og {_of_total(v['verified_values'], total)} verdier er verifisert. "
+                f"kontrollert av en person, og {_of_total(v['verified_values'], total, 'verdier')} er verifisert. "
                 "De øvrige verdiene er maskinelle vurderinger.")
 
     def _coverage_counts(self) -> tuple[int, int, int]:
@@ -611,14 +611,14 @@ class _Builder:
         unplaced = self.c["unplaced_documents"]
         unknown_trust = self.trusts.get(UNKNOWN_TRUST, {}).get("n_assessed", 0)
         items = [
-            f"Filer som ikke kunne leses: {_of_total(int(s['n_errors']), total_files)} "
-            "(tabellen nedenfor). De inngår ikke i andelene.",
-            f"Tekstgjenkjenning (OCR): {_of_total(int(s['needs_ocr']), total_files)} dokumenter ble helt eller delvis "
-            "lest fra skannede sider. Feil i tekstgjenkjenningen kan gi feil vurderinger.",
-            f"Ikke verifiserte verdier: {_of_total(unverified, total_values)} verdier er maskinelle "
+            f"Filer som ikke kunne leses: {_of_total(int(s['n_errors']), total_files, 'filer')}; se tabellene "
+            "nedenfor. De inngår ikke i andelene.",
+            f"Tekstgjenkjenning (OCR): {_of_total(int(s['needs_ocr']), total_files, 'dokumenter')} ble helt eller "
+            "delvis lest fra skannede sider. Feil i tekstgjenkjenningen kan gi feil vurderinger.",
+            f"Ikke verifiserte verdier: {_of_total(unverified, total_values, 'verdier')} er maskinelle "
             f"vurderinger som ingen person har kontrollert; {_n(int(v['documents_unverified']))} dokumenter har "
             "ingen verifiserte verdier.",
-            f"Kommuner uten avtale: for {_of_total(missing, n_cells)} kommuner og bydeler i opptaksområdene er det "
+            f"Kommuner uten avtale: for {_of_total(missing, n_cells, 'kommuner og bydeler')} i opptaksområdene er det "
             "ikke funnet noen avtale (kapittel 3). Det kan skyldes at avtalen ikke er samlet inn.",
             f"Dokumenter som ikke kunne plasseres: {_n(len(unplaced))} dokumenter mangler helseforetak eller "
             "kommuner som finnes i registeret, og er ikke med i dekningen.",
