@@ -130,6 +130,10 @@ def _of_total(part: int, whole: int, noun: str = "") -> str:
     return f"{_n(part)} av {_n(whole)}{' ' + noun if noun else ''} ({share_of(part, whole)})"
 
 
+def _docs(count: int) -> str:
+    return f"{_n(count)} {'dokument' if count == 1 else 'dokumenter'}"
+
+
 def _agreements(count: int) -> str:
     return f"{_n(count)} {'avtale' if count == 1 else 'avtaler'}"
 
@@ -620,9 +624,9 @@ class _Builder:
             "ingen verifiserte verdier.",
             f"Kommuner uten avtale: for {_of_total(missing, n_cells, 'kommuner og bydeler')} i opptaksområdene er det "
             "ikke funnet noen avtale (kapittel 3). Det kan skyldes at avtalen ikke er samlet inn.",
-            f"Dokumenter som ikke kunne plasseres: {_n(len(unplaced))} dokumenter mangler helseforetak eller "
+            f"Dokumenter som ikke kunne plasseres: {_docs(len(unplaced))} mangler helseforetak eller "
             "kommuner som finnes i registeret, og er ikke med i dekningen.",
-            f"Ukjent helseforetak: {_n(int(unknown_trust))} dokumenter har ikke noe helseforetak som part i "
+            f"Ukjent helseforetak: {_docs(int(unknown_trust))} har ikke noe helseforetak som part i "
             "teksten eller manifestet.",
             f"Alder og 2022-kravene: for {_n(int(s['predates_2022_requirements']['undetermined']))} dokumenter "
             "kan det ikke avgjøres om de er inngått før 1. august 2022.",
