@@ -1,6 +1,13 @@
-"""`samrev report`: commands for this domain (help texts in bokmål)."""
+"""`samrev report`: commands for this domain (help texts in bokmål).
+
+Like every CLI module, only Typer at import time; the report libraries (Django, matplotlib,
+WeasyPrint, python-docx) are imported inside the command.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -11,3 +18,62 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
 )
+
+DEFAULT_NAME = "avtalerapport"
+
+
+@app.command("agreements")
+def agreements(
+    round_name: Annotated[str, typer.Option("--round", "-r", help="Rundens navn, f.eks. «Kartlegging 2026».")],
+    format: Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", help="html, pdf, docx eller json; gjenta for flere formater (standard: html)."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Utfil (standard: avtalerapport.<format> i gjeldende mappe). Med flere "
+                                            "formater brukes navnet uten endelse som stamme."),
+    ] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Dato alder regnes fra (ÅÅÅÅ-MM-DD; standard: i dag).")
+    ] = None,
+    health_trust: Annotated[
+        list[str] | None, typer.Option("--health-trust", help="Helseforetak i dekningen (standard: dem i runden).")
+    ] = None,
+) -> None:
+    """Rapport om samarbeidsavtalene i en runde: sammendrag, metode, dekning, nasjonale tall med
+    figurer, gode eksempler med sitater og forbehold. Samme tall som «samrev agreements summary»."""
+    from samrev.cli._common import err, out
+    from samrev.cli.agreements_round import _store, _today
+    from samrev.core import components
+    from samrev.core.errors import InputError
+
+    formats = list(dict.fromkeys(format or ["html"]))
+    valid = components.names("report_format")
+    unknown = [name for name in formats if name not in valid]
+    if unknown:
+        raise InputError(detail=f"ukjent format «{unknown[0]}» (bruk {', '.join(valid)})")
+    targets = _targets(formats, output)
+    day = _today(today)
+    _store()
+    from samrev.report.service import agreement_report_for_round
+
+    err.print(f"Bygger rapporten for runden «{round_name}» …")
+    report = agreement_report_for_round(round_name, today=day, health_trusts=health_trust or None)
+    for name in formats:
+        renderer = components.create("report_format", name)
+        err.print(f"Skriver {name.upper()} …")
+        data = renderer.render(report)
+        targets[name].parent.mkdir(parents=True, exist_ok=True)
+        targets[name].write_bytes(data)
+        out.print(f"Skrev {targets[name]}")
+
+
+def _targets(formats: list[str], output: str | None) -> dict[str, Path]:
+    if output is None:
+        return {name: Path(f"{DEFAULT_NAME}.{name}") for name in formats}
+    path = Path(output)
+    if len(formats) == 1:
+        return {formats[0]: path}
+    stem = path.with_suffix("") if path.suffix.lstrip(".") in formats else path
+    return {name: stem.with_name(f"{stem.name}.{name}") for name in formats}

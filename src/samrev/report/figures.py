@@ -1,0 +1,150 @@
+"""Figures for reports: a :class:`~samrev.report.blocks.Chart` drawn with matplotlib.
+
+:func:`svg` gives an inline SVG (text drawn as paths, so it looks the same in every browser and in
+the PDF; ids prefixed so that several SVGs can live in one HTML file), :func:`png` a PNG for DOCX.
+Both draw the same picture.  matplotlib's object API is used (no pyplot, no global state), with
+the Agg backend, and output is deterministic (fixed hash salt, no date in the metadata).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from samrev.report.blocks import Chart
+from samrev.report.format import number
+
+#: Sequential blues for levels 0–3 (light to dark), readable in greyscale too.
+LEVEL_COLOURS = ("#d9dde2", "#a9c6de", "#4a86b8", "#1c4e7d")
+PAIR_COLOURS = ("#1c4e7d", "#c9d3de")
+BAR_COLOUR = "#4a86b8"
+ACCENT = "#b5523b"
+TEXT = "#1f2933"
+GRID = "#d0d5db"
+WIDTH_IN = 6.3  # the text width of an A4 page with 2,2 cm margins
+FONT = ["Nimbus Sans", "Helvetica", "Arial", "Liberation Sans", "DejaVu Sans"]
+
+
+def _pct(value: float, _pos: Any = None) -> str:
+    return f"{number(value * 100)}\u00a0%"
+
+
+def _count(value: float, _pos: Any = None) -> str:
+    return number(value)
+
+
+def draw(chart: Chart) -> Any:
+    """A matplotlib Figure for ``chart``."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib import rcParams
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    rcParams["font.family"] = "sans-serif"
+    rcParams["font.sans-serif"] = FONT
+    rcParams["svg.hashsalt"] = "samrev"
+    rcParams["svg.fonttype"] = "path"
+    horizontal = chart.type in ("stacked_barh", "interval")
+    rows = len(chart.categories)
+    height = max(1.6, 0.26 * rows + 1.1) if horizontal else 2.7
+    fig = Figure(figsize=(WIDTH_IN, height), dpi=100)
+    ax = fig.add_subplot()
+    ax.tick_params(labelsize=7.5, colors=TEXT, length=0)
+    for spine in ("top", "right", "left"):
+        ax.spines[spine].set_visible(False)
+    ax.spines["bottom"].set_color(GRID)
+    formatter = FuncFormatter(_pct if chart.percent else _count)
+    if chart.type == "stacked_barh":
+        positions = list(range(rows))
+        left = [0.0] * rows
+        colours = LEVEL_COLOURS if len(chart.series) == 4 else PAIR_COLOURS
+        for index, series in enumerate(chart.series):
+            colour = colours[index % len(colours)]
+            ax.barh(positions, series.values, left=left, color=colour, height=0.68, label=series.name,
+                    edgecolor="white", linewidth=0.4)
+            dark = index >= len(colours) // 2 if len(colours) == 4 else index == 0
+            for y, (start, value) in enumerate(zip(left, series.values, strict=True)):
+                if value >= 0.12:
+                    ax.text(start + value / 2, y, _pct(value), ha="center", va="center", fontsize=6.5,
+                            color="white" if dark else TEXT)
+            left = [a + b for a, b in zip(left, series.values, strict=True)]
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(formatter)
+        ax.set_yticks(positions, chart.categories)
+        ax.invert_yaxis()
+        ax.legend(loc="lower center", bbox_to_anchor=(0.42, 1.0), ncol=len(chart.series), frameon=False,
+                  fontsize=7.5, handlelength=1.2, columnspacing=1.2)
+        ax.grid(axis="x", color=GRID, linewidth=0.5)
+        ax.set_axisbelow(True)
+    elif chart.type == "interval":
+        series = chart.series[0]
+        positions = list(range(rows))
+        errors = [[max(v - lo, 0.0) for v, lo in zip(series.values, series.low, strict=True)],
+                  [max(hi - v, 0.0) for v, hi in zip(series.values, series.high, strict=True)]]
+        if len(chart.band) == 2:
+            ax.axvspan(chart.band[0], chart.band[1], color=ACCENT, alpha=0.08, linewidth=0)
+        ax.errorbar(series.values, positions, xerr=errors, fmt="o", color=BAR_COLOUR, ecolor="#7a9cbc",
+                    elinewidth=1.4, capsize=2.5, markersize=4.5, clip_on=False, zorder=3)
+        if chart.reference is not None:
+            ax.axvline(chart.reference, color=ACCENT, linestyle="--", linewidth=1)
+            ax.text(chart.reference, -0.9, chart.reference_label, color=ACCENT, fontsize=7, ha="center",
+                    va="bottom", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+        ax.set_xlim(-0.015, 1.015)
+        ax.set_ylim(rows - 0.5, -1.2)
+        ax.xaxis.set_major_formatter(formatter)
+        ax.set_yticks(positions, chart.categories)
+        ax.grid(axis="x", color=GRID, linewidth=0.5)
+        ax.set_axisbelow(True)
+    else:  # bar, histogram
+        series = chart.series[0]
+        positions = list(range(rows))
+        bar_colours = [ACCENT if category in chart.highlight else BAR_COLOUR for category in chart.categories]
+        bars = ax.bar(positions, series.values, color=bar_colours, width=0.72 if chart.type == "bar" else 0.9)
+        for bar, value in zip(bars, series.values, strict=True):
+            ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), _count(value), ha="center",
+                    va="bottom", fontsize=7, color=TEXT)
+        ax.set_xticks(positions, chart.categories)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+        ax.yaxis.set_major_formatter(formatter)
+        ax.grid(axis="y", color=GRID, linewidth=0.5)
+        ax.set_axisbelow(True)
+        top = max(series.values, default=0.0)
+        ax.set_ylim(0, max(1.0, top * 1.15))
+        if chart.type == "bar":
+            ax.set_xlabel("Punkt i § 6-2 første ledd", fontsize=7.5, color=TEXT)
+    if chart.axis_label:
+        if horizontal:
+            ax.set_xlabel(chart.axis_label, fontsize=7.5, color=TEXT)
+        else:
+            ax.set_ylabel(chart.axis_label, fontsize=7.5, color=TEXT)
+    fig.tight_layout(pad=0.4)
+    return fig
+
+
+def svg(chart: Chart, prefix: str) -> str:
+    """An inline ``<svg>`` element (no XML declaration), scaled to its container's width."""
+    fig = draw(chart)
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    text = buffer.getvalue()
+    text = text[text.index("<svg"):]
+    text = re.sub(r'id="([^"]+)"', lambda m: f'id="{prefix}-{m.group(1)}"', text)
+    text = re.sub(r'(href|xlink:href)="#([^"]+)"', lambda m: f'{m.group(1)}="#{prefix}-{m.group(2)}"', text)
+    text = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}-{m.group(1)})", text)
+    text = re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"', r'<svg\1', text, count=1)
+    return text.replace("<svg", '<svg class="chart" preserveAspectRatio="xMinYMin meet"', 1)
+
+
+def png(chart: Chart, dpi: int = 200) -> bytes:
+    """The same figure as PNG bytes."""
+    fig = draw(chart)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def width_inches(chart: Chart) -> float:
+    return WIDTH_IN

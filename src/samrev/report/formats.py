@@ -1,0 +1,55 @@
+"""Report formats as registered components (``report_format``: html, pdf, docx, json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from samrev.report.agreements import AgreementReport
+
+
+class HtmlFormat:
+    name = "html"
+    version = "1"
+    label = "HTML (én selvstendig fil)"
+    suffix = ".html"
+
+    def render(self, report: AgreementReport) -> bytes:
+        from samrev.report.html import render_html
+
+        return render_html(report.document, date_iso=report.today.isoformat()).encode("utf-8")
+
+
+class PdfFormat:
+    name = "pdf"
+    version = "1"
+    label = "PDF (A4, WeasyPrint)"
+    suffix = ".pdf"
+
+    def render(self, report: AgreementReport) -> bytes:
+        from samrev.report.pdf import render_pdf
+
+        return render_pdf(report.document, date_iso=report.today.isoformat())
+
+
+class DocxFormat:
+    name = "docx"
+    version = "1"
+    label = "Word (DOCX)"
+    suffix = ".docx"
+
+    def render(self, report: AgreementReport) -> bytes:
+        from samrev.report.docx import render_docx
+
+        return render_docx(report.document)
+
+
+class JsonFormat:
+    name = "json"
+    version = "1"
+    label = "JSON (tallene og rapportens innhold)"
+    suffix = ".json"
+
+    def render(self, report: AgreementReport) -> bytes:
+        data: Any = report.to_dict()
+        return (json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")

@@ -1,0 +1,1 @@
+"""Templates and stylesheets of the reports (package data)."""
