@@ -115,15 +115,15 @@ def run_round_demo(output_dir: Path, progress: Progress | None = None, *, today:
 
 
 def write_reports(folder: Path, day: date) -> list[Path]:
-    """The round's report section in every format (empty when the report package is missing)."""
-    try:
-        from samrev.report.agreements import write_report  # type: ignore[import-not-found,import-untyped,unused-ignore]
-    except ImportError:
-        return []
+    """The round's report section in every format, from one report model (the summary's numbers)."""
+    from samrev.core import components
+    from samrev.report.service import agreement_report_for_round
+
     folder.mkdir(parents=True, exist_ok=True)
+    report = agreement_report_for_round(ROUND, today=day)
     out = []
     for fmt in REPORT_FORMATS:
         target = folder / f"avtalerapport.{fmt}"
-        write_report(ROUND, fmt, target, today=day)
+        target.write_bytes(components.create("report_format", fmt).render(report))
         out.append(target)
     return out
