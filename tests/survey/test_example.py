@@ -98,7 +98,6 @@ def test_open_questions_and_empty_answers(result: dict[str, Any], expected: dict
         assert len(listed) == result["open_questions"][question]["answered"]
 
 
-@pytest.mark.xfail(strict=True, reason="the answer rules are not yet tuned to the example")
 def test_themes(result: dict[str, Any], expected: dict[str, Any]) -> None:
     for question, table in expected["themes"].items():
         assert list(result["themes"][question]) == list(table)
@@ -110,12 +109,10 @@ def test_themes(result: dict[str, Any], expected: dict[str, Any]) -> None:
             assert close(got["share"], want["share"]), where
 
 
-@pytest.mark.xfail(strict=True, reason="the answer rules are not yet tuned to the example")
 def test_absent_themes(result: dict[str, Any], expected: dict[str, Any]) -> None:
     assert result["absent_themes"] == expected["absent_themes"]
 
 
-@pytest.mark.xfail(strict=True, reason="the answer rules are not yet tuned to the example")
 def test_answer_theme_labels(result: dict[str, Any]) -> None:
     """Each answer's themes (with polarity) equal the hand-coded labels."""
     import csv

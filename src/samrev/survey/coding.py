@@ -24,7 +24,12 @@ from samrev.coding.codebook import Codebook, load_codebook
 from samrev.coding.matcher import TermIndex
 from samrev.survey.analyse import CodedStatement
 
-_CLAUSE = re.compile(r"\s*;\s*|,?\s+(?:men|but)\s+", re.IGNORECASE)
+_PROPOSAL_VERBS = r"(?:bør|burde|trenger|treng|ønsker|ønskjer|må|vil ha)"
+_CLAUSE = re.compile(
+    rf"\s*;\s*|,?\s+(?:men|but)\s+|,?\s+og\s+(?=(?:(?:det|vi|me|dei|de)\s+)?{_PROPOSAL_VERBS}\b)",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"\[(?:NAVN|TELEFON|EPOST|FNR|ADRESSE)\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,51 +89,63 @@ class SurveyAnswerCoder:
         data = _rules_data()
         self.version = str(data["version"])
         self._lexicon = LexiconCoder(self.codebook)
-        themes = data.get("themes") or {}
-        self._extra = TermIndex({t: tuple(spec.get("terms", ())) for t, spec in themes.items()
-                                 if t in self.theme_ids and spec.get("terms")})
-        self._not = TermIndex({t: tuple(spec.get("not", ())) for t, spec in themes.items()
-                               if t in self.theme_ids and spec.get("not")})
-        self._drop = TermIndex({t: tuple(spec.get("drop_codebook", ())) for t, spec in themes.items()
-                                if t in self.theme_ids and spec.get("drop_codebook")})
-        self._proposal = TermIndex({"proposal": tuple(data["polarity"]["proposal"])})
-        self._facilitator = TermIndex({"facilitator": tuple(data["polarity"]["facilitator"])})
-        self._barrier = TermIndex({"barrier": tuple(data["polarity"]["barrier"])})
+        themes = {t: spec for t, spec in (data.get("themes") or {}).items() if t in self.theme_ids}
 
-    def _themes(self, text: str) -> dict[str, tuple[int, int]]:
+        def index(key: str) -> TermIndex:
+            return TermIndex({t: tuple(spec[key]) for t, spec in themes.items() if spec.get(key)})
+
+        self._extra = index("terms")
+        self._not = index("not")
+        self._ignore = {t: set(spec.get("ignore_terms") or ()) for t, spec in themes.items()}
+        self._yields = {t: list(spec.get("yields_to") or ()) for t, spec in themes.items()}
+        cues = {p.id: list(p.all_cues) for p in self.codebook.polarities}
+        polarity = data["polarity"]
+        self._proposal = TermIndex({"proposal": tuple(polarity["proposal"])})
+        self._cues = TermIndex({
+            "facilitator": tuple(dict.fromkeys([*cues.get("facilitator", []), *polarity["facilitator"]])),
+            "barrier": tuple(dict.fromkeys([*cues.get("barrier", []), *polarity["barrier"]])),
+        })
+
+    def themes(self, text: str) -> dict[str, tuple[int, int]]:
+        """Themes of one statement and the first evidence span of each (placeholders are not words)."""
+        text = _PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
         found: dict[str, tuple[int, int]] = {}
         blocked = {t for t, ms in self._not.find(text).items() if ms}
-        dropped = {t for t, ms in self._drop.find(text).items() if ms}
         for hit in self._lexicon.hits(text):
-            if hit.theme not in blocked and hit.theme not in dropped:
+            if hit.theme not in blocked and hit.term not in self._ignore.get(hit.theme, ()):
                 found.setdefault(hit.theme, (hit.start, hit.end))
         for theme, matches in self._extra.find(text).items():
             if matches and theme not in blocked:
                 found.setdefault(theme, (matches[0].start, matches[0].end))
-        return found
+        return {t: span for t, span in found.items() if not any(y in found for y in self._yields.get(t, ()))}
 
     def polarity(self, text: str, kind: str) -> str:
-        if self._proposal.find(text).get("proposal"):
+        """``proposal`` on a proposal cue; else the question's kind; else the larger count of cues."""
+        if self._proposal.find(text).get("proposal") or kind == "proposal":
             return "proposal"
         if kind == "good":
             return "facilitator"
         if kind == "poor":
             return "barrier"
-        barrier = len(self._barrier.find(text).get("barrier", ()))
-        facilitator = len(self._facilitator.find(text).get("facilitator", ()))
-        if kind == "proposal":
-            return "proposal"
+        found = self._cues.find(text)
+        barrier, facilitator = len(found.get("barrier", ())), len(found.get("facilitator", ()))
         return "barrier" if barrier > facilitator else "facilitator"
 
     def code_answer(self, text: str, kind: str) -> list[CodedStatement]:
+        """Coded statements of one answer; a proposal without a theme of its own («Det bør vi gjøre hvert
+        år.») takes the themes of the statement before it."""
         out: list[CodedStatement] = []
+        previous: list[str] = []
         for statement in statements(text):
-            found = self._themes(statement.text)
+            polarity = self.polarity(statement.text, kind)
+            found = list(self.themes(statement.text))
+            if not found and polarity == "proposal":
+                found = previous
             if not found:
                 continue
-            polarity = self.polarity(statement.text, kind)
             for theme in self.theme_ids:
                 if theme in found:
                     out.append(CodedStatement(theme, polarity, statement.start, statement.end,
                                               f"rule:survey.{theme}@{self.version}", 0.6))
+            previous = found
         return out
