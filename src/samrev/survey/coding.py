@@ -79,6 +79,7 @@ class SurveyAnswerCoder:
     """Rule coder for open answers (statement splitting, codebook terms + survey rules, polarity)."""
 
     name = "survey_rules"
+    version = "1"  # raise on any change to the rules in data/answer_rules.yaml or to this class
     label = "Regler for åpne svar (kodebokens søkeord, svarfraser og polaritet per utsagn)"
 
     def __init__(self, codebook: Codebook | None = None) -> None:
@@ -87,7 +88,6 @@ class SurveyAnswerCoder:
         self.codebook = codebook if codebook is not None else load_codebook()
         self.theme_ids = list(self.codebook.theme_ids)
         data = _rules_data()
-        self.version = str(data["version"])
         self._lexicon = LexiconCoder(self.codebook)
         themes = {t: spec for t, spec in (data.get("themes") or {}).items() if t in self.theme_ids}
 

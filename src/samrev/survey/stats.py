@@ -15,6 +15,7 @@ them, but the tests never use them.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -96,7 +97,8 @@ def mann_whitney(xa: list[int], xb: list[int]) -> tuple[float, float]:
     from scipy.stats import mannwhitneyu
 
     result = mannwhitneyu(xa, xb)
-    return float(result.statistic), float(result.pvalue)
+    p = float(result.pvalue)
+    return float(result.statistic), 1.0 if math.isnan(p) else p
 
 
 def holm(pvalues: list[float]) -> list[float]:
