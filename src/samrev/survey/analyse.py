@@ -166,7 +166,7 @@ def _organisations(responses: list[Response], column: int, frame: _Frame,
         best = process.extractOne(key, {n: match_key(n) for n in candidates}, scorer=fuzz.token_set_ratio)
         if best is not None and best[1] >= 85:
             matched += 1
-            variants[pseudo(typed)] = best[2]
+            variants[pseudo(typed)] = Pseudonymiser()(best[2])  # frame names too, but not counted
         else:
             unmatched.append({"id": response.id, "value": pseudo(typed)})
     return {"matched": matched, "unmatched": unmatched, "variants": variants}

@@ -79,7 +79,7 @@ class SurveyAnswerCoder:
     """Rule coder for open answers (statement splitting, codebook terms + survey rules, polarity)."""
 
     name = "survey_rules"
-    version = "1"  # raise on any change to the rules in data/answer_rules.yaml or to this class
+    version = "2"  # raise on any change to the rules in data/answer_rules.yaml or to this class
     label = "Regler for åpne svar (kodebokens søkeord, svarfraser og polaritet per utsagn)"
 
     def __init__(self, codebook: Codebook | None = None) -> None:

@@ -24,7 +24,7 @@ from samrev.survey.matching import match_key
 
 BLANK = "blank"
 UNPARSED = "unparsed"
-_LEADING_NUMBER = re.compile(r"^(\d+)(?:\s*[-.):]\s*.*|\s+.*)?$")
+_LEADING_NUMBER = re.compile(r"^(\d+)(?:\s*(?:[-):=]|\.(?!\d))\s*.*|\s+\D.*)?$")
 
 
 def wilson(successes: int, trials: int) -> tuple[float, float] | None:
