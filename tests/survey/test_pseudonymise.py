@@ -47,11 +47,18 @@ def _fnr(birth: str, individual: str, *, rule2032: bool = False) -> str:
     ("Ring 482 19 307, 48219307, 48 21 93 07 eller +47 482 19 307.",
      "Ring [TELEFON], [TELEFON], [TELEFON] eller [TELEFON]."),
     ("Svensk nummer: +46 70 123 45 67.", "Svensk nummer: [TELEFON]."),
+    ("Referanse 0046701234567.", "Referanse 0046701234567."),
     ("Vi fikk 24 500 000 kroner innen 15.09.2025.", "Vi fikk 24 500 000 kroner innen 15.09.2025."),
     ("Saksnummer 20240311457 og orgnr. 974 749 025.", "Saksnummer 20240311457 og orgnr. 974 749 025."),
     ("Bor i Storgata 12, 0155 Oslo.", "Bor i [ADRESSE]."),
     ("Møtet er i Kong Oscars gate 5B.", "Møtet er i [ADRESSE]."),
     ("Det var 12 deltakere i 2024.", "Det var 12 deltakere i 2024."),
+    ("Ring Ole på +4748219307.", "Ring [NAVN] på [TELEFON]."),
+    ("Vi har kurs to ganger per år, og Dag og natt er like.", "Vi har kurs to ganger per år, og Dag og natt er like."),
+    ("Storm og regn stengte veien.", "Storm og regn stengte veien."),
+    ("Anne-Lise svarer på e-post.", "[NAVN] svarer på e-post."),
+    ("Kontakt: anne-lise.berg+lms@sshf.no", "Kontakt: [EPOST]"),
+    ("Møtet er 12.03.2025 kl. 10.00 i Helse Bergen.", "Møtet er 12.03.2025 kl. 10.00 i Helse Bergen."),
 ])
 def test_replacements(text: str, expected: str) -> None:
     assert Pseudonymiser()(text) == expected
@@ -82,6 +89,13 @@ def test_fnr_in_text_with_and_without_space() -> None:
     wrong = number[:-1] + str((int(number[-1]) + 1) % 10)
     assert p(f"sak {wrong[:6]} {wrong[6:]}.") == f"sak {wrong[:6]} {wrong[6:]}."
     assert p.totals()["FNR"] == 2
+
+
+def test_d_number_in_text_and_checksum_valid_number_without_a_date() -> None:
+    d_number = _fnr("410170", "200")
+    assert Pseudonymiser()(f"D-nr. {d_number}.") == "D-nr. [FNR]."
+    no_date = _fnr("001070", "200")  # day 00: check digits alone do not make a fødselsnummer
+    assert Pseudonymiser()(f"Sak {no_date}.") == f"Sak {no_date}."
 
 
 def test_counts_per_kind() -> None:

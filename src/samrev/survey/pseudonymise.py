@@ -31,7 +31,7 @@ KINDS = ("NAVN", "TELEFON", "EPOST", "FNR", "ADRESSE")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 FNR = re.compile(r"(?<![\d-])(\d{6}) ?(\d{5})(?![\d-])")
 _NO_PHONE = r"(?:(?:\+|00)47[ ]?)?(?:[2-9]\d{7}|[2-9]\d(?: \d\d){3}|[2-9]\d\d \d\d \d{3})"
-_FOREIGN_PHONE = r"(?:\+|00)(?!47)[1-9]\d{0,2}(?:[ -]?\d){6,12}"
+_FOREIGN_PHONE = r"\+(?!47)[1-9]\d{0,2}(?:[ -]?\d){6,12}"
 PHONE = re.compile(rf"(?<![\w+])(?<!\d )(?:{_FOREIGN_PHONE}|{_NO_PHONE})(?!\d)(?! \d)")
 _STREET_WORDS = (r"gate|gata|gaten|veien|vegen|vei|veg|allé|alle|allèen|plass|plassen|stien|stig|bakken|"
                  r"svingen|brygge|bryggen|torg|torget|kaia|kaien|tunet|lia|haugen|løkka|ringen|terrasse")
