@@ -152,3 +152,12 @@ def test_caveats(result: dict[str, Any], expected: dict[str, Any]) -> None:
     assert all(c["message"] for c in result["caveats"])
     small = [c["group"] for c in result["caveats"] if c["code"] == "small_group"]
     assert small == ["brukerorganisasjon"]
+
+
+def test_loosely_typed_organisations_found_in_the_frame(result: dict[str, Any]) -> None:
+    orgs = result["organisations"]
+    assert orgs["unmatched"] == [] and orgs["matched"] == 62
+    assert orgs["variants"]["St Olav"] == "St. Olavs hospital HF"
+    assert orgs["variants"]["SSHF"] == "Sørlandet sykehus HF"
+    assert orgs["variants"]["SUS, LMS"] == "Helse Stavanger HF"
+    assert orgs["variants"]["Helse Fonna, LMS"] == "Helse Fonna HF"

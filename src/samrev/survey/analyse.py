@@ -145,12 +145,33 @@ def _rate(responded: int, invited: int | None) -> dict[str, Any]:
             "ci95": [round(ci[0], 6), round(ci[1], 6)] if ci else None}
 
 
+def _trust_id(name: str) -> str | None:
+    """The registry's health trust for a name, abbreviation or site («SSHF», «St Olav», «Helse Fonna, LMS»)."""
+    from samrev.core.errors import UnknownHealthTrust
+    from samrev.registry.lookup import health_trust
+
+    for candidate in dict.fromkeys([name, name.split(",")[0], name.split("(")[0]]):
+        if candidate.strip():
+            try:
+                return health_trust(candidate.strip()).id
+            except UnknownHealthTrust:
+                continue
+    return None
+
+
 def _organisations(responses: list[Response], column: int, frame: _Frame,
                    pseudo: Pseudonymiser) -> dict[str, Any]:
+    """Typed organisation names against the frame: exact, then the same health trust in the registry
+    (abbreviations, sites, «…, LMS»), then a fuzzy match within the respondent's group."""
     from rapidfuzz import fuzz, process
 
     names = [name for _, name in frame.organisations]
     by_key = {match_key(n): n for n in names}
+    by_trust: dict[str, str] = {}
+    for name in names:
+        trust = _trust_id(name)
+        if trust and trust not in by_trust:
+            by_trust[trust] = name
     matched = 0
     unmatched: list[dict[str, str]] = []
     variants: dict[str, str] = {}
@@ -162,11 +183,15 @@ def _organisations(responses: list[Response], column: int, frame: _Frame,
         if key in by_key:
             matched += 1
             continue
-        candidates = [n for g, n in frame.organisations if g == response.group] or names
-        best = process.extractOne(key, {n: match_key(n) for n in candidates}, scorer=fuzz.token_set_ratio)
-        if best is not None and best[1] >= 85:
+        trust = _trust_id(typed)
+        found = by_trust.get(trust) if trust else None
+        if found is None:
+            candidates = [n for g, n in frame.organisations if g == response.group] or names
+            best = process.extractOne(key, {n: match_key(n) for n in candidates}, scorer=fuzz.token_set_ratio)
+            found = best[2] if best is not None and best[1] >= 85 else None
+        if found is not None:
             matched += 1
-            variants[pseudo(typed)] = Pseudonymiser()(best[2])  # frame names too, but not counted
+            variants[pseudo(typed)] = Pseudonymiser()(found)  # frame names too, but not counted
         else:
             unmatched.append({"id": response.id, "value": pseudo(typed)})
     return {"matched": matched, "unmatched": unmatched, "variants": variants}
