@@ -46,3 +46,39 @@ def analyse(
         from samrev.cli.survey_table import print_table
 
         print_table(result)
+
+
+@app.command("evaluate")
+def evaluate(
+    labels: Annotated[str, typer.Argument(help="Etiketter (CSV): id, question, themes, polarity, codes[, text].")],
+    responses: Annotated[
+        str | None, typer.Option("--responses", help="Eksporten etikettene gjelder (når de ikke har text).")
+    ] = None,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="survey.yaml for eksporten.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="Utdata: json eller table.")] = "table",
+) -> None:
+    """Mål temakodingen av åpne svar mot håndkodede etiketter: mikro-F1 over (svar, tema)-par og over
+    (svar, tema, polaritet), per tema, og svarene der koderen og etikettene er uenige."""
+    from samrev.cli._common import out, print_json
+    from samrev.core.errors import InputError
+    from samrev.survey.evaluate import evaluate_files
+
+    if format not in ("table", "json"):
+        raise InputError(detail=f"ukjent format «{format}» (bruk json eller table)")
+    result = evaluate_files(labels, responses, config).to_dict()
+    if format == "json":
+        print_json(result)
+        return
+    micro = result["theme_micro"]
+
+    def pct(value: float | None) -> str:
+        return "–" if value is None else f"{value:.3f}".replace(".", ",")
+
+    out.print(f"{result['answers']} svar. Tema, mikro: presisjon {pct(micro['precision'])}, "
+              f"gjenfinning {pct(micro['recall'])}, F1 {pct(micro['f1'])}. "
+              f"Med polaritet: F1 {pct(result['code_micro']['f1'])}.")
+    for theme, score in result["per_theme"].items():
+        out.print(f"  {theme}: F1 {pct(score['f1'])} (tp {score['tp']}, fp {score['fp']}, fn {score['fn']})")
+    for error in result["errors"][:20]:
+        out.print(f"  uenig: {error['id']}/{error['question']}: koder {error['predicted']}, "
+                  f"etikett {error['labelled']}")
