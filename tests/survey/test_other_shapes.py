@@ -17,7 +17,7 @@ group:
   values: {"Kommunal sektor": kom, "Spesialisthelsetjenesten": shl, "Privat": privat}
 subgroup:
   column: Rolle
-  values: {"Leder": leder}
+  values: {"Led*": leder}
 likert:
   scale: {"1 Svært uenig": 1, "6 Svært enig": 6}
   missing: {"Ikke aktuelt": na}
@@ -71,6 +71,8 @@ def test_other_shapes(tmp_path: Path) -> None:
     assert result["likert"]["Q2"]["by_group"]["kom"]["missing"] == {"na": 1, "blank": 0, "unparsed": 0}
     codes = {(c["code"], c.get("group"), c.get("item")) for c in result["caveats"]}
     assert ("small_group", "privat", None) in codes
+    unused = [c["value"] for c in result["caveats"] if c["code"] == "unused_group_value"]
+    assert unused == ["Privat"]  # «Led*» matches «Leder» by prefix
     assert ("not_tested", "privat", "Q1") in codes
     assert result["themes"]["kommentar"]["meeting_arenas"]["proposal"] == 1
     assert "privat" in result["absent_themes"]["by_group"]

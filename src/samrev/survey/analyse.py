@@ -58,8 +58,8 @@ def _pct(x: float) -> str:
     return f"{x * 100:.0f} %".replace(".", ",")
 
 
-def _accept_rows(table: Table, config: SurveyConfig, path: str) -> tuple[list[Response], list[dict[str, Any]],
-                                                                          dict[str, int], Counter[str]]:
+def _accept_rows(table: Table, config: SurveyConfig,
+                 path: str) -> tuple[list[Response], list[dict[str, Any]], Counter[str]]:
     id_col = resolve_column(table, config.id_column, "id_column", config.source, path)
     group_col = resolve_column(table, config.group.column, "group.column", config.source, path)
     sub_col = (resolve_column(table, config.subgroup.column, "subgroup.column", config.source, path)
@@ -86,8 +86,7 @@ def _accept_rows(table: Table, config: SurveyConfig, path: str) -> tuple[list[Re
             continue
         subgroup = config.subgroup.lookup(row[sub_col]) if config.subgroup and sub_col is not None else None
         accepted.append(Response(number, ident, group, subgroup, row))
-    columns = {"id": id_col, "group": group_col}
-    return accepted, rejected, columns, raw_groups
+    return accepted, rejected, raw_groups
 
 
 @dataclass(slots=True)
@@ -202,7 +201,7 @@ def analyse(responses_table: Table, config: SurveyConfig, coder: AnswerCoder, fr
     """The spec's JSON object for one export (and optionally its sampling frame)."""
     pseudo = Pseudonymiser()
     caveats: list[dict[str, Any]] = []
-    responses, rejected, _, raw_groups = _accept_rows(responses_table, config, responses_path)
+    responses, rejected, raw_groups = _accept_rows(responses_table, config, responses_path)
     item_cols = {item.id: resolve_column(responses_table, item.column, f"likert.items.{item.id}", config.source,
                                          responses_path) for item in config.items}
     open_cols = {q.id: resolve_column(responses_table, q.column, f"open_questions.{q.id}", config.source,
@@ -215,12 +214,13 @@ def analyse(responses_table: Table, config: SurveyConfig, coder: AnswerCoder, fr
 
     # --- configured values that never occur
     for mapping in [m for m in (config.group, config.subgroup) if m is not None]:
-        occurring = {match_key(r.cells[resolve_column(responses_table, mapping.column, mapping.key, config.source,
-                                                      responses_path)]) for r in responses}
         if mapping is config.group:
-            occurring = set(raw_groups)
+            occurring = set(raw_groups)  # every row, rejected ones too
+        else:
+            sub_col = resolve_column(responses_table, mapping.column, mapping.key, config.source, responses_path)
+            occurring = {match_key(r.cells[sub_col]) for r in responses}
         for value in mapping.values:
-            if match_key(value) not in occurring:
+            if not any(lookup_value({value: "x"}, seen) for seen in occurring):
                 caveats.append(_caveat("unused_group_value",
                                        f"Svaralternativet «{value}» ({mapping.key}) forekommer ikke i svarene.",
                                        value=value))
@@ -279,10 +279,10 @@ def analyse(responses_table: Table, config: SurveyConfig, coder: AnswerCoder, fr
     tested: list[dict[str, Any]] = []
     for item in config.items:
         col = item_cols[item.id]
-        cells = {r.id + f"#{r.row}": parser.parse(r.cells[col]) for r in responses}
+        cells = {r.row: parser.parse(r.cells[col]) for r in responses}
 
-        def pick(members: list[Response], _col: int = col, _cells: dict[str, Cell] = cells) -> list[Cell]:
-            return [_cells[r.id + f"#{r.row}"] for r in members]
+        def pick(members: list[Response], _cells: dict[int, Cell] = cells) -> list[Cell]:
+            return [_cells[r.row] for r in members]
 
         per_group = {g: summarise(pick([r for r in responses if r.group == g]), config.scale_values, codes)
                      for g in groups}

@@ -54,9 +54,6 @@ class Table:
             out.append(self.labels[index])
         return out
 
-    def column(self, index: int) -> list[str]:
-        return [row[index] for row in self.rows]
-
 
 def decode(data: bytes) -> tuple[str, str]:
     """Text and encoding name: BOMs first, then strict UTF-8, else Windows-1252."""
