@@ -58,6 +58,11 @@ _NOT_NAME = frozenset(w.casefold() for w in (
     "Ho", "Det", "Den", "Som", "Men", "Når", "Kvar", "Hver", "Alle", "Norge", "Noreg", "Oslo", "Bergen",
     "Trondheim", "Tromsø", "Stavanger", "Sør", "Nord", "Vest", "Øst", "Midt", "Innlandet", "Fonna", "Førde",
     "Samisk", "Samiske", "Norsk", "Norske", "Jeg", "Eg", "Dere", "Me", "Ein", "En", "Et", "Eit",
+    # words that often open a sentence (a capitalised word before a listed surname is not a first name then)
+    "Ved", "Etter", "Under", "Mellom", "Mot", "Over", "Uten", "Utan", "Av", "Da", "Då", "Dersom", "Hvis",
+    "Viss", "Alt", "Ingen", "Inga", "Mange", "Noen", "Nokre", "Hvor", "Kor", "Hvordan", "Korleis", "Dette",
+    "Denne", "Disse", "Desse", "Også", "Òg", "Bare", "Berre", "Kommunene", "Kommunane", "Sykehusene",
+    "Nye", "Nytt", "Gamle", "Store", "Lille", "Øvre", "Nedre", "Søndre", "Nordre", "Vestre", "Østre",
 ))
 
 
@@ -81,6 +86,9 @@ AMBIGUOUS_GIVEN = frozenset({
     "Ørn", "Eir", "Hege", "Unni", "Are", "Even", "Odd", "Rune", "Bo", "Kjell", "Vidar", "Bjørn", "Ulf", "Trond",
     "Gunn", "Frank", "Kim", "Alf", "Arne", "Einar", "Helge", "Jan", "Åse", "Mona", "Grete", "Inger", "Karin",
     "Monica", "Tone", "Lars", "Ida", "Ella", "Emma", "Maja", "Nora",
+    # and from SSB's list: «Hans» (his), «Finn» (find), «Stein», «Stig», «Tom» (empty), «Line», «May», «Gro»,
+    # «Frank», «Roar», «Linn», «Vilde» (nynorsk: would)
+    "Hans", "Finn", "Stein", "Stig", "Tom", "Line", "May", "Gro", "Roar", "Linn", "Vilde",
 })
 
 
