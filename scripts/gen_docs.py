@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def errors_md() -> str:
-    from samrev.core.errors import IngestError, all_error_classes
+    from samrev.core.errors import IngestError, SurveyError, all_error_classes
 
     lines = [
         "# Feilkoder",
@@ -29,14 +29,16 @@ def errors_md() -> str:
         "",
         "Hver feil har en stabil kode, en melding på bokmål og eventuelt et tips. Feil i én fil i en",
         "batch blir lagret på filens post (`error`), og batchen fortsetter. Innlesingsfeil har i tillegg",
-        "en kort kode fra spesifikasjonen (`unreadable`, `encrypted`, `empty`, `unsupported`).",
+        "en kort kode fra spesifikasjonen (`unreadable`, `encrypted`, `empty`, `unsupported`); det samme",
+        "har feil fra `samrev survey analyse` (`unknown_column`, `bad_config`, `unreadable`, `empty`).",
         "",
         "| kode | kort kode | familie | melding | tips | exit |",
         "|---|---|---|---|---|---|",
     ]
     for cls in sorted(all_error_classes(), key=lambda c: c.code):
         family = cls.__mro__[1].__name__ if cls.__mro__[1] is not Exception else "–"
-        short = f"`{cls.short_code}`" if issubclass(cls, IngestError) else ""
+        short_code = getattr(cls, "short_code", None) if issubclass(cls, IngestError | SurveyError) else None
+        short = f"`{short_code}`" if short_code else ""
         template = cls.template.replace("|", "\\|")
         hint = cls.hint.replace("|", "\\|")
         lines.append(f"| `{cls.code}` | {short} | {family} | {template} | {hint} | {cls.exit_code} |")

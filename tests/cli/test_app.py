@@ -40,7 +40,8 @@ def test_version() -> None:
 def test_importing_the_cli_keeps_heavy_libraries_out() -> None:
     code = (
         "import sys, samrev.cli.app\n"
-        "heavy = [m for m in ('django', 'lingua', 'sklearn', 'numpy', 'scipy', 'pypdfium2', 'yaml')"
+        "heavy = [m for m in ('django', 'lingua', 'sklearn', 'numpy', 'scipy', 'pypdfium2', 'yaml', 'pandas',"
+        " 'statsmodels', 'pyreadstat', 'stdnum')"
         " if m in sys.modules]\n"
         "print(','.join(heavy))"
     )

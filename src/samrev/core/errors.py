@@ -277,6 +277,46 @@ class DownloadWriteError(CollectError):
     template = "Kan ikke lagre {url} som «{path}»: {detail}"
 
 
+# --- survey (samrev survey analyse): ``short_code`` is the spec's error code ------------------
+
+
+class SurveyError(InputError):
+    """A survey export, frame or config that cannot be analysed."""
+
+    code = "SURVEY_INVALID"
+    short_code: ClassVar[str] = "bad_config"
+    template = "Kan ikke analysere spørreundersøkelsen: {detail}"
+
+
+class SurveyUnknownColumn(SurveyError):
+    code = "SURVEY_UNKNOWN_COLUMN"
+    short_code = "unknown_column"
+    template = ("Innstillingen {key} i «{config}» viser til kolonnen «{column}», som ikke finnes i «{path}». "
+                "Mest like overskrifter: {similar}.")
+    hint = "Kopier overskriften nøyaktig fra eksportfilen inn i konfigurasjonen."
+
+
+class SurveyBadConfig(SurveyError):
+    code = "SURVEY_BAD_CONFIG"
+    short_code = "bad_config"
+    template = "Konfigurasjonen «{config}» er ugyldig: {detail}"
+    hint = "Se docs/survey.md for gyldige nøkler og verdier."
+
+
+class SurveyUnreadable(SurveyError):
+    code = "SURVEY_UNREADABLE"
+    short_code = "unreadable"
+    template = "Kan ikke lese «{path}»: {detail}"
+    exit_code = 1
+
+
+class SurveyEmpty(SurveyError):
+    code = "SURVEY_EMPTY"
+    short_code = "empty"
+    template = "«{path}» har ingen datarader (bare overskrifter eller ingenting)."
+    exit_code = 1
+
+
 def all_error_classes() -> list[type[SamrevError]]:
     """Every error class in the tree (for the catalogue test and docs)."""
     seen: list[type[SamrevError]] = []

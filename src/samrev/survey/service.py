@@ -1,0 +1,43 @@
+"""Files in, the spec's JSON object out: read the export, the frame and survey.yaml, then
+:func:`samrev.survey.analyse.analyse`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from samrev.core.errors import SurveyBadConfig, SurveyUnreadable
+from samrev.survey.config import SurveyConfig, parse_config
+
+
+def load_config(path: str | Path) -> SurveyConfig:
+    """Read and check survey.yaml (invalid YAML and unknown keys are ``bad_config``)."""
+    import yaml
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise SurveyUnreadable(path=str(path), detail="filen finnes ikke") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SurveyUnreadable(path=str(path), detail=str(exc)) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" (linje {where.line + 1})" if where is not None else ""
+        raise SurveyBadConfig(config=str(path), detail=f"ugyldig YAML{line}") from None
+    return parse_config(data, source=path.name)
+
+
+def analyse_files(responses: str | Path, config: str | Path, frame: str | Path | None = None) -> dict[str, Any]:
+    """Analyse one export; see shared/spec/survey.md for the result."""
+    from samrev.survey.analyse import analyse
+    from samrev.survey.coding import SurveyAnswerCoder
+    from samrev.survey.read import read_table
+
+    settings = load_config(config)
+    table = read_table(responses)
+    frame_table = read_table(frame) if frame is not None else None
+    return analyse(table, settings, SurveyAnswerCoder(), frame_table, responses_path=str(responses),
+                   frame_path=str(frame) if frame is not None else "FRAME")
