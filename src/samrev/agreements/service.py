@@ -5,8 +5,8 @@ hashed first; a file whose content was already assessed with the same engine and
 *run key*) is not read again: its stored judgements are reused.  The rest go through
 :func:`samrev.ingest.ingest_many`, whose workers also assess each document right after reading
 it (:func:`assess_in_worker`), so both cores do both jobs.  Results come back in input order;
-each is stored (document, passages, one judgement per field with provenance) unless
-``store=False``.
+unless ``store=False`` each is stored (document, passages, one judgement per field with
+provenance), :data:`STORE_BATCH` files per transaction, and yielded once its batch is stored.
 """
 
 from __future__ import annotations
