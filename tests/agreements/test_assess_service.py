@@ -87,3 +87,50 @@ def test_explain_shows_values_evidence_and_provenance(inputs: list[str], tmp_pat
     assert re.search(r"Språk: nn\n  opphav: (?:rule:language\.separating_words@|model:lingua_markers@)", result.stdout)
     missing = run_cli("explain", str(tmp_path / "nei.pdf"), home=tmp_path / "home")
     assert missing.returncode == 2 and "INPUT_NOT_FOUND" in missing.stderr
+
+
+@pytest.mark.django_db
+def test_batched_storing_keeps_rows_events_and_reuse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from samrev.agreements import service
+    from samrev.ingest.fixture_texts import NB_PAGES, NN_PAGES
+    from samrev.store import models
+
+    files = [str(text_pdf(tmp_path / f"avtale_{i}.pdf", [[*page, f"Avtale nr. {i}"] for page in
+                                                           (NB_PAGES if i % 2 else NN_PAGES)])) for i in range(5)]
+    monkeypatch.setattr(service, "STORE_BATCH", 2)  # batches of two and a last one of one
+    first = [a.to_record() for a in assess_paths(files, workers=1)]
+    assert [r["file"] for r in first] == files
+    per_document = [(e.action, e.object_id) for e in models.AuditEvent.objects.order_by("id")]
+    hashes = [models.DocumentSource.objects.get(path=f).document.content_hash for f in files]
+    assert sorted(per_document) == sorted((action, h) for h in hashes
+                                          for action in ("document.created", "passages.saved", "judgements.recorded"))
+    assert models.Judgement.objects.count() == len(files) * len(FIELDS)
+    for h in hashes:  # each document's judgements, as one call per document records them
+        rows = models.Judgement.objects.filter(item_id=h)
+        [event] = models.AuditEvent.objects.filter(action="judgements.recorded", object_id=h)
+        assert sorted(event.data["ids"]) == sorted(rows.values_list("id", flat=True))
+        assert event.data["subjects"] == sorted(FIELDS)
+    again = BatchResult(given=files)
+    second = [a.to_record() for a in assess_paths(files, workers=1, result=again)]
+    assert again.reused == len(files) and again.assessed == 0
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+    assert models.AuditEvent.objects.count() == len(per_document)
+
+
+@pytest.mark.django_db
+def test_a_failing_batch_is_stored_one_file_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from samrev.core.errors import StoreIntegrityError
+    from samrev.store import actions, models
+
+    files = [str(text_pdf(tmp_path / f"avtale_{i}.pdf", [[f"Avtale nr. {i}", "Kommunen skal tilby kurs."]]))
+             for i in range(3)]
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise StoreIntegrityError(detail="prøve")
+
+    monkeypatch.setattr(actions, "record_judgements_many", broken)
+    records = [a.to_record() for a in assess_paths(files, workers=1)]
+    assert [r["file"] for r in records] == files and not any(r["error"] for r in records)
+    assert models.Document.objects.count() == 3
+    assert models.Judgement.objects.count() == 3 * len(FIELDS)
+    assert models.AuditEvent.objects.filter(action="document.created").count() == 3

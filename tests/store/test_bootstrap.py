@@ -138,3 +138,22 @@ def test_the_postgres_run_really_uses_postgres() -> None:
         pytest.skip("SAMREV_DATABASE_URL is not a PostgreSQL URL")
     assert connection.vendor == "postgresql"
     assert bootstrap.database_label().startswith("postgres://")
+
+
+@pytest.mark.django_db
+def test_an_up_to_date_database_is_checked_without_the_migration_graph(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.db.migrations import executor
+
+    on_disk = bootstrap._disk_migrations()
+    assert on_disk is not None and ("store", "0001_initial") in on_disk and ("auth", "0001_initial") in on_disk
+
+    class NoGraph:
+        def __init__(self, *args: object) -> None:
+            raise AssertionError("the migration graph was built")
+
+    monkeypatch.setattr(executor, "MigrationExecutor", NoGraph)
+    assert bootstrap._pending(connection) == ()
+    # a migration file the database has not recorded: Django's own plan decides
+    monkeypatch.setattr(bootstrap, "_disk_migrations", lambda: {*on_disk, ("store", "0099_not_recorded")})
+    with pytest.raises(AssertionError, match="graph"):
+        bootstrap._pending(connection)

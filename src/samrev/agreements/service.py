@@ -5,8 +5,8 @@ hashed first; a file whose content was already assessed with the same engine and
 *run key*) is not read again: its stored judgements are reused.  The rest go through
 :func:`samrev.ingest.ingest_many`, whose workers also assess each document right after reading
 it (:func:`assess_in_worker`), so both cores do both jobs.  Results come back in input order;
-each is stored (document, passages, one judgement per field with provenance) unless
-``store=False``.
+unless ``store=False`` each is stored (document, passages, one judgement per field with
+provenance), :data:`STORE_BATCH` files per transaction, and yielded once its batch is stored.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from samrev.agreements.model import FIELDS, Assessment
 from samrev.core.model import Judgement
 
 ITEM_TYPE = "document"
+STORE_BATCH = 16  # assessed documents stored per transaction
 Progress = Callable[[int, int, str], None]
 
 
@@ -97,20 +98,29 @@ def expand(paths: Iterable[str]) -> tuple[list[Job], list[str]]:
     return jobs, empty
 
 
-def _stored(content_hash: str, key: str, shown: str) -> Assessment | None:
-    from samrev.store import repository
+def _stored_many(digests: dict[int, str], key: str, jobs: list[Job]) -> dict[int, Assessment]:
+    """The jobs (by index) whose content this run key already assessed: their stored judgements
+    (two queries for the whole batch)."""
+    from samrev.store import models, repository
 
-    stored = repository.judgements_for_run(ITEM_TYPE, content_hash, key)
-    if not stored:
-        return None
-    document = repository.get_document(content_hash)
-    result = Assessment(file=shown, needs_ocr=bool(document.needs_ocr) if document else False,
-                        content_hash=content_hash, extra={"reused": True})
-    for item in stored:
-        result.judgements[item.judgement.subject] = item.judgement
-    if not all(name in result.judgements for name in FIELDS):
-        return None
-    return result
+    stored = repository.judgements_for_runs(ITEM_TYPE, sorted(set(digests.values())), key)
+    needs_ocr = dict(models.Document.objects.filter(content_hash__in=list(stored)).values_list(
+        "content_hash", "needs_ocr")) if stored else {}
+    out: dict[int, Assessment] = {}
+    for index, digest in digests.items():
+        if digest not in stored:
+            continue
+        result = Assessment(file=jobs[index].shown, needs_ocr=bool(needs_ocr.get(digest, False)),
+                            content_hash=digest, extra={"reused": True})
+        for item in stored[digest]:
+            result.judgements[item.judgement.subject] = item.judgement
+        if all(name in result.judgements for name in FIELDS):
+            out[index] = result
+    return out
+
+
+def _judgements(assessment: Assessment) -> list[Judgement]:
+    return [assessment.judgements[name] for name in FIELDS if name in assessment.judgements]
 
 
 def _persist(document: Any, assessment: Assessment, key: str) -> None:
@@ -118,8 +128,31 @@ def _persist(document: Any, assessment: Assessment, key: str) -> None:
     from samrev.store import actions
 
     persist(document, language=str(assessment.value("language") or ""))
-    judgements: list[Judgement] = [assessment.judgements[name] for name in FIELDS if name in assessment.judgements]
-    actions.record_judgements(ITEM_TYPE, document.content_hash, judgements, run_key=key, actor="samrev")
+    actions.record_judgements(ITEM_TYPE, document.content_hash, _judgements(assessment), run_key=key, actor="samrev")
+
+
+def _persist_many(batch: list[tuple[Any, Assessment]], key: str) -> None:
+    """:func:`_persist` for each (document, assessment), in one transaction: documents, passages
+    and judgements a few statements per batch.  Should the batch fail, nothing of it is kept and
+    each is stored on its own, so a bad one reports its own error."""
+    if not batch:
+        return
+    from samrev.core.errors import SamrevError
+    from samrev.ingest.persist import persist_many
+    from samrev.store import actions
+
+    if len(batch) < 2:
+        for document, assessment in batch:
+            _persist(document, assessment, key)
+        return
+    try:
+        with actions.one_transaction():
+            persist_many([d for d, _ in batch], languages=[str(a.value("language") or "") for _, a in batch])
+            actions.record_judgements_many(ITEM_TYPE, [(d.content_hash, _judgements(a)) for d, a in batch],
+                                           run_key=key, actor="samrev")
+    except SamrevError:
+        for document, assessment in batch:
+            _persist(document, assessment, key)
 
 
 def assess_paths(paths: list[str], *, store: bool = True, workers: int | None = None,
@@ -138,12 +171,8 @@ def assess_paths(paths: list[str], *, store: bool = True, workers: int | None = 
         from samrev.store.bootstrap import ensure_ready
 
         ensure_ready()
-        for index, job in enumerate(jobs):
-            digest = _hash_file(job.file)
-            if digest:
-                previous = _stored(digest, key, job.shown)
-                if previous is not None:
-                    reused[index] = previous
+        digests = {index: digest for index, job in enumerate(jobs) if (digest := _hash_file(job.file))}
+        reused = _stored_many(digests, key, jobs)
     todo = [job.item for index, job in enumerate(jobs) if index not in reused]
     if todo:  # build what the rules build on first use once, here: forked workers inherit it
         warm_up(scorers())
@@ -152,6 +181,24 @@ def assess_paths(paths: list[str], *, store: bool = True, workers: int | None = 
     # (without storing, the passages need not travel back from the workers)
     after = assess_in_worker if store else functools.partial(assess_in_worker, passages=False)
     fresh = ingest_many(todo, workers=workers, after=after, expand=False)
+    # Assessed documents are stored a batch at a time (a few statements per batch, not a dozen
+    # per file); an assessment is yielded once it is stored, in input order.
+    waiting: list[Assessment] = []
+    unstored: list[tuple[Any, Assessment]] = []
+
+    def flush() -> Iterator[Assessment]:
+        nonlocal done
+        _persist_many(unstored, key)
+        unstored.clear()
+        for assessment in waiting:
+            if assessment.error is not None:
+                result.failed += 1
+            done += 1
+            if progress:
+                progress(done, total, assessment.file)
+            yield assessment
+        waiting.clear()
+
     for index in range(total):
         shown = jobs[index].shown
         if index in reused:
@@ -170,11 +217,9 @@ def assess_paths(paths: list[str], *, store: bool = True, workers: int | None = 
                                         error={"code": "internal", "message": message})
             assessment.file = shown
             if assessment.error is None and store:
-                _persist(document, assessment, key)
+                unstored.append((document, assessment))
             result.assessed += 1
-        if assessment.error is not None:
-            result.failed += 1
-        done += 1
-        if progress:
-            progress(done, total, assessment.file)
-        yield assessment
+        waiting.append(assessment)
+        if len(unstored) >= STORE_BATCH or not unstored:
+            yield from flush()
+    yield from flush()

@@ -38,8 +38,10 @@ def persist(document: IngestedDocument, *, language: str | None = None, actor: s
     return saved, created
 
 
-def persist_many(documents: Sequence[IngestedDocument], *, actor: str = "samrev") -> list[tuple[Any, bool]]:
-    """:func:`persist` for each of ``documents`` (files without error), in one transaction.
+def persist_many(documents: Sequence[IngestedDocument], *, languages: Sequence[str | None] | None = None,
+                 actor: str = "samrev") -> list[tuple[Any, bool]]:
+    """:func:`persist` for each of ``documents`` (files without error), in one transaction;
+    ``languages`` (optional) gives each document's ``language`` argument.
 
     Should the batch fail (a file another process stored meanwhile, a bad passage), nothing of it
     is kept and the documents are stored one by one, so each file's outcome, and the error of a
@@ -48,10 +50,12 @@ def persist_many(documents: Sequence[IngestedDocument], *, actor: str = "samrev"
     from samrev.core.errors import SamrevError
     from samrev.store import actions
 
+    wanted = list(languages) if languages is not None else [None] * len(documents)
     if len(documents) < 2:
-        return [persist(document, actor=actor) for document in documents]
-    records = [{**_fields(d), "passages": d.derived.get("passages") or ()} for d in documents]
+        return [persist(d, language=language, actor=actor) for d, language in zip(documents, wanted, strict=True)]
+    records = [{**_fields(d, language), "passages": d.derived.get("passages") or ()}
+               for d, language in zip(documents, wanted, strict=True)]
     try:
         return actions.save_documents(records, actor=actor)
     except SamrevError:
-        return [persist(document, actor=actor) for document in documents]
+        return [persist(d, language=language, actor=actor) for d, language in zip(documents, wanted, strict=True)]

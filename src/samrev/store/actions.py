@@ -10,10 +10,11 @@ not even an audit event.  Call :func:`samrev.store.bootstrap.ensure_ready` befor
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import getpass
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, ParamSpec, TypeVar
 
@@ -26,7 +27,13 @@ from samrev.core import model as core
 from samrev.core.errors import InputError, StoreIntegrityError
 from samrev.store import models
 from samrev.store.bootstrap import translate_db_errors
-from samrev.store.repository import StoredJudgement, evidence_to_json, judgements_for_run, to_stored
+from samrev.store.repository import (
+    StoredJudgement,
+    evidence_to_json,
+    judgements_for_run,
+    judgements_for_runs,
+    to_stored,
+)
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -42,6 +49,14 @@ def _use_case(func: Callable[_P, _R]) -> Callable[_P, _R]:
             return func(*args, **kwargs)
 
     return wrapper
+
+
+@contextlib.contextmanager
+def one_transaction() -> Iterator[None]:
+    """Several use cases in one transaction (each of theirs becomes a savepoint): all or nothing,
+    database failures reported as samrev errors."""
+    with translate_db_errors(), transaction.atomic():
+        yield
 
 
 def default_actor() -> str:
@@ -420,14 +435,25 @@ def record_judgements(
     nothing is written (callers should ask :func:`~samrev.store.repository.judgements_for_run`
     first and skip the computation).  An empty ``run_key`` (hand-made entries) always writes.
     """
+    return _record_judgements(item_type, item_id, judgements, run_key, round, _actor(actor))
+
+
+def _record_judgements(item_type: str, item_id: str, judgements: Sequence[core.Judgement], run_key: str,
+                       round: models.ReviewRound | None, who: str) -> list[StoredJudgement]:
     if run_key:
         stored = judgements_for_run(item_type, item_id, run_key)
         if stored:
             return stored
     if not judgements:
         return []
-    who = _actor(actor)
-    rows = models.Judgement.objects.bulk_create(
+    rows = models.Judgement.objects.bulk_create(_judgement_rows(item_type, item_id, judgements, run_key, round, who))
+    _judgements_event(item_type, item_id, run_key, rows, who).save()
+    return [to_stored(row) for row in rows]
+
+
+def _judgement_rows(item_type: str, item_id: str, judgements: Sequence[core.Judgement], run_key: str,
+                    round: models.ReviewRound | None, who: str) -> list[models.Judgement]:
+    return [
         models.Judgement(
             item_type=item_type,
             item_id=item_id,
@@ -443,12 +469,17 @@ def record_judgements(
             round=round,
         )
         for j in judgements
-    )
-    append_audit_event(
-        "judgements.recorded",
+    ]
+
+
+def _judgements_event(item_type: str, item_id: str, run_key: str, rows: Sequence[models.Judgement],
+                      who: str) -> models.AuditEvent:
+    """The audit event for one item's recorded judgements (not yet saved)."""
+    return models.AuditEvent(
         actor=who,
+        action="judgements.recorded",
         object_type=item_type,
-        object_id=item_id,
+        object_id=str(item_id),
         data={
             "run_key": run_key,
             "count": len(rows),
@@ -457,7 +488,44 @@ def record_judgements(
             "provenance": sorted({row.provenance for row in rows}),
         },
     )
-    return [to_stored(row) for row in rows]
+
+
+@_use_case
+def record_judgements_many(
+    item_type: str,
+    items: Sequence[tuple[str, Sequence[core.Judgement]]],
+    run_key: str,
+    round: models.ReviewRound | None = None,
+    *,
+    actor: str = "",
+) -> list[list[StoredJudgement]]:
+    """:func:`record_judgements` for each ``(item_id, judgements)`` of ``items``, in one transaction.
+
+    Rows, audit events (one per item that gets judgements, in the order of ``items``) and the
+    returned lists are those of the calls made one after the other, but a batch costs three
+    statements in all (which items the run already recorded, the judgements, the audit events)
+    instead of three per item.  A batch that names an item twice, or a database that cannot
+    return the ids of bulk-inserted rows, is stored by those calls themselves.
+    """
+    who = _actor(actor)
+    ids = [str(item_id) for item_id, _ in items]
+    if len(set(ids)) < len(ids) or not run_key or not connection.features.can_return_rows_from_bulk_insert:
+        return [_record_judgements(item_type, item_id, judgements, run_key, round, who)
+                for item_id, judgements in items]
+    recorded = judgements_for_runs(item_type, ids, run_key)
+    rows_of: list[list[models.Judgement]] = []
+    fresh: list[models.Judgement] = []
+    for item_id, judgements in items:
+        rows = [] if recorded.get(item_id) else _judgement_rows(item_type, item_id, judgements, run_key, round, who)
+        rows_of.append(rows)
+        fresh.extend(rows)
+    models.Judgement.objects.bulk_create(fresh)
+    models.AuditEvent.objects.bulk_create(
+        _judgements_event(item_type, item_id, run_key, rows, who) for item_id, rows in zip(ids, rows_of, strict=True)
+        if rows
+    )
+    return [recorded.get(item_id) or [to_stored(row) for row in rows]
+            for item_id, rows in zip(ids, rows_of, strict=True)]
 
 
 @_use_case

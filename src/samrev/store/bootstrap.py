@@ -2,7 +2,8 @@
 
 Every command that touches the store starts with :func:`ensure_ready`; it is cheap after the
 first call in a process (a flag) and cheap on a migrated database (one query against
-``django_migrations`` plus reading the migration modules).  Import :mod:`samrev.store.models`,
+``django_migrations`` and a listing of the migration packages: the migration graph is built only
+when something may be pending).  Import :mod:`samrev.store.models`,
 :mod:`~samrev.store.actions` or :mod:`~samrev.store.repository` only after it.
 """
 
@@ -168,7 +169,43 @@ def ensure_ready(*, migrate: bool = True) -> ReadyStatus:
     return status
 
 
+def _disk_migrations() -> set[tuple[str, str]] | None:
+    """(app label, migration name) of every migration file of the installed apps, found by
+    listing their migration packages (nothing imported but the packages); None when an app's
+    migrations cannot be listed so."""
+    import importlib
+    import pkgutil
+
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+
+    found: set[tuple[str, str]] = set()
+    for app_config in apps.get_app_configs():
+        module_name, _explicit = MigrationLoader.migrations_module(app_config.label)
+        if module_name is None:
+            continue
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue  # an app without migrations (Django's loader skips it too)
+        path = getattr(module, "__path__", None)
+        if path is None:
+            return None
+        found.update((app_config.label, name) for _, name, is_package in pkgutil.iter_modules(path)
+                     if not is_package and name[0] not in "_~")
+    return found
+
+
 def _pending(connection: BaseDatabaseWrapper) -> tuple[str, ...]:
+    """Migrations not yet applied.  On an up-to-date database (every migration file recorded in
+    ``django_migrations``: one query) the migration graph is not built; otherwise Django's plan."""
+    from django.db.migrations.recorder import MigrationRecorder
+
+    recorder = MigrationRecorder(connection)
+    if recorder.has_table():
+        on_disk = _disk_migrations()
+        if on_disk is not None and on_disk <= set(recorder.applied_migrations()):
+            return ()
     from django.db.migrations.executor import MigrationExecutor
 
     executor = MigrationExecutor(connection)

@@ -126,6 +126,18 @@ def judgements_for_run(item_type: str, item_id: str, run_key: str) -> list[Store
     return [to_stored(row) for row in rows]
 
 
+def judgements_for_runs(item_type: str, item_ids: Sequence[str], run_key: str) -> dict[str, list[StoredJudgement]]:
+    """:func:`judgements_for_run` for many items in one query: item id → its judgements (items
+    the run has not recorded are left out)."""
+    out: dict[str, list[StoredJudgement]] = {}
+    if not run_key or not item_ids:
+        return out
+    rows = models.Judgement.objects.filter(item_type=item_type, item_id__in=list(item_ids), run_key=run_key)
+    for row in rows.chronological():
+        out.setdefault(row.item_id, []).append(to_stored(row))
+    return out
+
+
 def history(item_type: str, item_id: str, subject: str) -> list[StoredJudgement]:
     """Every judgement of (item, subject), oldest first, verifications included."""
     rows = models.Judgement.objects.for_subject(item_type, item_id, subject).chronological()

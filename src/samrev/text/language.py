@@ -171,26 +171,36 @@ def find_markers(text: str) -> list[MarkerHit]:
 @lru_cache(maxsize=8)
 def _find_markers(text: str) -> tuple[MarkerHit, ...]:
     """:func:`find_markers`, remembered for the last few texts (a document's opening is read by
-    :func:`quick_language` and again for the evidence)."""
+    :func:`quick_language` and again for the evidence).  One pass over the tokens finds both the
+    markers and the names (:func:`_name_spans`) that discount them."""
     regions = _foreign_regions(text)
-    names = {start for start, _ in _name_spans(text)}
     hits: list[MarkerHit] = []
     previous = ""
+    continue_at = -1  # where a name continues after a hyphen-ellipsis (as in _name_spans)
+    normalize = unicodedata.normalize
     for match in _TOKEN_RE.finditer(text):
         token = match.group()
-        lower = unicodedata.normalize("NFC", token.lower())
+        start = match.start()
+        if start == continue_at or (token[0].isupper() and _inside_sentence_capital(text, start, token)):
+            is_name = True
+            ellipsis = _NAME_ELLIPSIS_RE.match(text, match.end())
+            continue_at = ellipsis.end() if ellipsis else -1
+        else:
+            is_name = False
+        lower = token.lower()
+        if not lower.isascii():
+            lower = normalize("NFC", lower)
         found = token_marker(lower) or (bigram_marker(previous, lower) if previous else None)
         previous = lower
         if found is None:
             continue
         name, lang, weight = found
-        start, end = match.span()
         discounted = (
-            start in names
+            is_name
             or any(a <= start < b for a, b in regions)
             or bool(_LAW_NAME_RE.search(lower))
         )
-        hits.append(MarkerHit(start, end, token, name, lang, weight, discounted))
+        hits.append(MarkerHit(start, match.end(), token, name, lang, weight, discounted))
     return tuple(hits)
 
 
