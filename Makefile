@@ -58,6 +58,7 @@ bench: venv
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/assess.py
+	$(BIN)/python benchmarks/text_speed.py
 
 ## Debian packages the project needs (OCR, PDF tools); run as root
 system-deps:

@@ -57,9 +57,7 @@ def test_ocr_results_are_cached_by_page_image(scans: dict[str, Path], ocr_cache:
     options = IngestOptions(ocr_cache_dir=ocr_cache)
     first = ingest_file(scans["scan_pdf"], options=options)
     assert len(list(ocr_cache.rglob("*.txt"))) == 1
-    started = time.perf_counter()
     second = ingest_file(scans["scan_pdf"], options=options)
-    assert time.perf_counter() - started < 1.0
     assert second.text == first.text and second.metadata["ocr_cache_hits"] == 1
 
 
