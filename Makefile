@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEMO_HOME ?= $(CURDIR)/var/demo-home
 
 .PHONY: all venv demo test test-fast test-sqlite test-postgres lint typecheck check system-deps docs clean \
-	corpus evaluate bench
+	corpus evaluate bench bench-national
 
 all: venv
 
@@ -59,6 +59,10 @@ bench: venv
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/assess.py
 	$(BIN)/python benchmarks/text_speed.py
+
+## A national round at scale: 5,000 PDFs through import, summary, coverage and report (≈5 min)
+bench-national: venv
+	$(BIN)/python benchmarks/national_round.py
 
 ## Debian packages the project needs (OCR, PDF tools); run as root
 system-deps:
