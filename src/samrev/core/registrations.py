@@ -22,3 +22,8 @@ register("reader", "rtf", "samrev.ingest.readers.rtf:RtfReader")
 register("reader", "doc", "samrev.ingest.readers.doc:DocReader")
 register("reader", "html", "samrev.ingest.readers.html:HtmlReader")
 register("reader", "text", "samrev.ingest.readers.text:TextReader")
+
+# screening models (samrev.literature): retrained after every decision
+register("screening_model", "nb", "samrev.literature.model:NaiveBayes")
+register("screening_model", "ridge", "samrev.literature.model:Ridge")
+register("screening_model", "nb_ridge", "samrev.literature.model:NaiveBayesRidge")
