@@ -37,7 +37,7 @@ def test_order_is_a_permutation_starting_with_the_priors(small_csv: Path) -> Non
     assert result.n_records == len(data) and result.n_included == data.n_included
 
 
-@pytest.mark.parametrize("model", ["nb", "ridge", "nb_ridge"])
+@pytest.mark.parametrize("model", ["nb", "ridge", "svm", "nb_ridge", "nb_svm"])
 def test_same_seed_same_order_and_model_beats_random(small_csv: Path, model: str) -> None:
     data = read_screening_csv(small_csv)
     first = simulate(data, seed=5, model_name=model)
