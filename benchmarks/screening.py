@@ -162,6 +162,8 @@ def main() -> None:
     parser.add_argument("--refresh", action="store_true", help="run ASReview again instead of using the cache")
     parser.add_argument("--generated", type=int, default=15000, help="size of the generated set (0 skips it)")
     parser.add_argument("--generated-asreview-steps", type=int, default=300)
+    parser.add_argument("--generated-samrev-steps", type=int, default=0,
+                        help="stop samrev's run on the generated set after this many decisions (0: whole run)")
     args = parser.parse_args()
 
     folder = shared_dir()
@@ -205,13 +207,15 @@ def main() -> None:
         gen = generated_dataset(ROOT / "var" / "bench" / f"generated-{args.generated}.csv", args.generated)
         data = read_screening_csv(gen)
         inc, exc = default_priors(data, 1)
-        ours = simulate(data, seed=1, prior_included=inc, prior_excluded=exc, model_name=args.model)
+        ours = simulate(data, seed=1, prior_included=inc, prior_excluded=exc, model_name=args.model,
+                        max_decisions=args.generated_samrev_steps or None)
         steps = args.generated_asreview_steps
         first = median([t * 1000 for t in ours.retrain_seconds[:steps]])
         m = score_order(ours.order, data.label_map())
         print()
         print(f"generated set: {len(data)} records, {data.n_included} included; samrev WSS@95 {m.wss_95:.4f}")
-        print(f"  samrev median per decision: {ours.seconds_per_retrain_median * 1000:.2f} ms over the whole run "
+        scope = "the whole run" if not args.generated_samrev_steps else "the decisions made"
+        print(f"  samrev median per decision: {ours.seconds_per_retrain_median * 1000:.2f} ms over {scope} "
               f"({len(ours.retrain_seconds)} decisions), {first:.2f} ms over the first {steps}; "
               f"total {ours.seconds_total:.1f} s")
         if python is not None and steps:

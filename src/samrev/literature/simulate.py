@@ -93,8 +93,13 @@ def simulate(
     prior_excluded: Sequence[str] = (),
     model_name: str = "",
     started: float | None = None,
+    max_decisions: int | None = None,
 ) -> SimulationResult:
-    """Run the whole simulated review and return the screening order with timings."""
+    """Run the whole simulated review and return the screening order with timings.
+
+    ``max_decisions`` (benchmarks only) stops retraining after that many decisions and screens
+    the rest in the last ranking's order; the spec's command always runs to the end.
+    """
     import numpy as np
 
     from samrev.literature.features import tfidf_matrix
@@ -149,6 +154,12 @@ def simulate(
             nxt = int(rng.choice(np.flatnonzero(~screened)))
         times.append(time.perf_counter() - tick)
         last = (nxt, reveal(nxt))
+        if max_decisions is not None and len(times) >= max_decisions and model.ready():
+            rest = model.scores()
+            rest[screened] = -np.inf
+            for view in np.argsort(-rest, kind="stable")[: n - len(order)]:
+                reveal(int(view))
+            break
 
     return SimulationResult(
         dataset=dataset.name,
