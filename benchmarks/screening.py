@@ -46,7 +46,7 @@ from samrev.literature.metrics import score_order  # noqa: E402
 from samrev.literature.simulate import default_priors, simulate  # noqa: E402
 
 ASREVIEW_SPEC = "asreview==3.0.8"
-RUNNER = Path(__file__).with_name("_asreview_runner.py")
+RUNNER = Path(__file__).resolve().with_name("_asreview_runner.py")
 
 
 def shared_dir() -> Path:
@@ -84,7 +84,10 @@ def run_asreview(python: Path, path: Path, data: ScreeningDataset, priors: list[
     if n_stop:
         cmd += ["--n-stop", str(n_stop)]
     started = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=dict(os.environ, PYTHONWARNINGS="ignore"))
+    cache.mkdir(parents=True, exist_ok=True)
+    # cwd in the cache folder: ASReview leaves a synergy_cache.sqlite in its working directory
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=cache,
+                         env=dict(os.environ, PYTHONWARNINGS="ignore"))
     wall = time.perf_counter() - started
     raw = json.loads(out.stdout.strip().splitlines()[-1])
     order = [data.record_ids[i] for i in raw["order_idx"]]
