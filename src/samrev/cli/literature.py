@@ -42,7 +42,7 @@ def simulate(
         typer.Option("--prior-excluded", help="record_id for en ekskludert post som screenes først (kan gjentas)."),
     ] = None,
     model: Annotated[
-        str, typer.Option("--model", help="Screeningmodell: nb_ridge (standard), nb eller ridge.")
+        str, typer.Option("--model", help="Screeningmodell: nb_svm (standard), nb, svm, ridge eller nb_ridge.")
     ] = "",
     fmt: Annotated[SimulateFormat, typer.Option("--format", "-f", help="Utdata: json eller table.")] = (
         SimulateFormat.table
