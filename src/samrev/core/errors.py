@@ -317,6 +317,37 @@ class SurveyEmpty(SurveyError):
     exit_code = 1
 
 
+# --- literature ------------------------------------------------------------------------------
+
+
+class LiteratureError(SamrevError):
+    code = "LITERATURE_ERROR"
+    template = "Feil i litteraturdelen: {detail}"
+    exit_code = 2
+
+
+class UnknownPriorRecord(LiteratureError):
+    code = "LITERATURE_UNKNOWN_PRIOR"
+    template = "Posten «{record_id}» (oppgitt med {option}) finnes ikke i «{path}»."
+    hint = "Bruk verdier fra kolonnen record_id i datasettet."
+
+
+class PriorLabelMismatch(LiteratureError):
+    code = "LITERATURE_PRIOR_LABEL"
+    template = "Posten «{record_id}» er oppgitt med {option}, men har label_included={label} i «{path}»."
+    hint = "Inkluderte priorer gis med --prior-included, ekskluderte med --prior-excluded."
+
+
+class DuplicatePrior(LiteratureError):
+    code = "LITERATURE_DUPLICATE_PRIOR"
+    template = "Posten «{record_id}» er oppgitt som prior mer enn én gang."
+
+
+class NoInclusions(LiteratureError):
+    code = "LITERATURE_NO_INCLUSIONS"
+    template = "«{path}» har {detail}; en simulering trenger minst én inkludert og én ekskludert post."
+
+
 def all_error_classes() -> list[type[SamrevError]]:
     """Every error class in the tree (for the catalogue test and docs)."""
     seen: list[type[SamrevError]] = []

@@ -29,3 +29,10 @@ register("report_format", "html", "samrev.report.formats:HtmlFormat")
 register("report_format", "pdf", "samrev.report.formats:PdfFormat")
 register("report_format", "docx", "samrev.report.formats:DocxFormat")
 register("report_format", "json", "samrev.report.formats:JsonFormat")
+
+# screening models (samrev.literature): retrained after every decision
+register("screening_model", "nb", "samrev.literature.model:NaiveBayes")
+register("screening_model", "ridge", "samrev.literature.model:Ridge")
+register("screening_model", "nb_ridge", "samrev.literature.model:NaiveBayesRidge")
+register("screening_model", "svm", "samrev.literature.model:SquaredHingeSVM")
+register("screening_model", "nb_svm", "samrev.literature.model:NaiveBayesSVM")
