@@ -9,33 +9,7 @@ from typing import Any
 
 import pytest
 
-SIGNED = """Samarbeidsavtale mellom Kinn kommune og Helse Førde HF
-
-Delavtale 2 om lærings- og mestringstilbud
-
-1. Formål
-Kommunen og Helse Førde HF skal samarbeide om lærings- og mestringstilbud til pasienter og pårørende.
-Lærings- og mestringssenteret i Helse Førde skal arrangere kurs for personer med diabetes type 2,
-og kommunen skal ha en kontaktperson for frisklivs- og mestringstilbudet. Kursene evalueres hvert år.
-
-2. Brukermedvirkning
-Brukerutvalget i Helse Førde oppnevner to brukerrepresentanter til det faglige samarbeidsutvalget.
-
-Avtalen er vedtatt 12.03.2021 og er underskrevet av begge parter.
-
-Florø, 12.03.2021
-Kari Nordmann (sign.)                Per Hansen (sign.)
-Kinn kommune                         Helse Førde HF
-"""
-
-DRAFT = """UTKAST
-
-Tenesteavtale 10 mellom Sunnfjord kommune og Helse Førde HF om førebygging
-
-Partane bør samarbeide om førebyggjande tiltak. Kommunen kan vurdere å tilby frisklivstilbod.
-
-Stad: ______________   Dato: ________
-"""
+from .round_texts import DRAFT, SIGNED
 
 
 @pytest.fixture
@@ -188,7 +162,7 @@ def test_manifest_parties_override_the_text_and_verification_overrides_both(file
         "file;health_trust;municipality;url;retrieved\n"
         "delavtale2_kinn.txt;Helse Førde;\"Stad; Bremanger\";https://www.kinn.kommune.no/avtale.txt;01.10.2026\n"
         "mangler.pdf;Helse Førde HF;Kinn;https://example.no/mangler.pdf;2026-10-01\n", encoding="cp1252")
-    result = _import(files, manifest=read_manifest(manifest), manifest_base=tmp_path)
+    result = _import(files, manifest=read_manifest(manifest))
     assert result.manifest_matched == 1 and result.manifest_unmatched == ["mangler.pdf"]
     facts = {Path(f.file).name: f for f in round_facts("Runde 2026")}
     kinn = facts["delavtale2_kinn.txt"]
@@ -197,7 +171,7 @@ def test_manifest_parties_override_the_text_and_verification_overrides_both(file
     assert facts["ta10_sunnfjord.txt"].sources["municipalities"] == "machine"
     source = models.DocumentSource.objects.get(round__name="Runde 2026", path__endswith="delavtale2_kinn.txt")
     assert source.url == "https://www.kinn.kommune.no/avtale.txt" and source.retrieved is not None
-    assert _import(files, manifest=read_manifest(manifest), manifest_base=tmp_path).new_in_round == 0
+    assert _import(files, manifest=read_manifest(manifest)).new_in_round == 0
     assert models.Judgement.objects.filter(provenance="rule:manifest").count() == 2  # not again on re-import
     verify_field("delavtale2_kinn.txt", "municipalities", "Kinn", by="kari", round_name="Runde 2026")
     assert {Path(f.file).name: f for f in round_facts("Runde 2026")}["delavtale2_kinn.txt"].value(

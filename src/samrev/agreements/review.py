@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -38,8 +38,6 @@ ITEM_TYPE = "document"
 PROJECT_SLUG = "samrev"
 PROJECT_NAME = "Nasjonal gjennomgang av samarbeidsavtaler"
 MANIFEST_RULE = "manifest"
-#: Fields whose value a manifest gives (it overrides parties found in the text).
-MANIFEST_FIELDS = ("health_trust", "municipalities")
 LINK_BATCH = 200  # files linked to the round per transaction
 
 
@@ -95,19 +93,13 @@ class ImportResult:
         return {key: getattr(self, key) for key in self.__slots__ if key != "records"}  # type: ignore[attr-defined]
 
 
-def _manifest_lookup(rows: Sequence[ManifestRow], base: Path | None = None) -> Callable[[str], ManifestRow | None]:
+def _manifest_lookup(rows: Sequence[ManifestRow]) -> Callable[[str], ManifestRow | None]:
     """A function from an assessed file's path to its manifest row (by the longest known tail of the
-    path: see :func:`samrev.agreements.manifest.manifest_lookup`).  ``base``: unused, kept for callers
-    that know the manifest's folder."""
+    path: see :func:`samrev.agreements.manifest.manifest_lookup`)."""
     from samrev.agreements.manifest import manifest_index, manifest_lookup
 
     index = manifest_index(rows)
-    del base
-
-    def find(shown: str) -> ManifestRow | None:
-        return manifest_lookup(index, shown)
-
-    return find
+    return lambda shown: manifest_lookup(index, shown)
 
 
 def _retrieved(value: date | datetime | None) -> datetime | None:
@@ -161,7 +153,7 @@ def _municipality_names(names: Sequence[str]) -> list[str]:
 
 
 def import_round(paths: list[str], round_name: str, *, manifest: Sequence[ManifestRow] = (),
-                 manifest_base: Path | None = None, structure: int = 2024, year: int | None = None,
+                 structure: int = 2024, year: int | None = None,
                  workers: int | None = None, progress: Callable[[int, int, str], None] | None = None,
                  actor: str = "samrev") -> ImportResult:
     """Ingest, assess and store ``paths`` into the round ``round_name`` (see the module docstring)."""
@@ -171,7 +163,7 @@ def import_round(paths: list[str], round_name: str, *, manifest: Sequence[Manife
 
     review_round = ensure_round(round_name, year=year, structure=structure)
     result = ImportResult(round=review_round.name, manifest_rows=len(manifest))
-    find = _manifest_lookup(manifest, manifest_base)
+    find = _manifest_lookup(manifest)
     matched: set[int] = set()
     batch = BatchResult(given=list(paths))
     done: list[tuple[Assessment, ManifestRow | None]] = []
@@ -327,20 +319,20 @@ def facts_for_assessments(assessments: Sequence[Assessment],
                           manifest_find: Callable[[str], ManifestRow | None] | None = None) -> list[DocumentFacts]:
     """Facts for fresh assessments: stored verifications where the store has the document, and
     the manifest's parties (given rows override the text's)."""
+    from samrev.agreements.summary import facts_from_record
     from samrev.store import models
 
     stored = {d.content_hash: d for d in models.Document.objects.filter(
         content_hash__in=[a.content_hash for a in assessments if a.content_hash])}
+    in_store = [(a.file, stored[a.content_hash]) for a in assessments
+                if a.error is None and a.content_hash in stored]
+    from_store = iter(facts_for_documents(in_store))  # (one query for all, in the same order)
     out: list[DocumentFacts] = []
     for assessment in assessments:
-        record = assessment.to_record()
-        document = stored.get(assessment.content_hash or "")
-        if assessment.error is None and document is not None:
-            facts = facts_for_documents([(assessment.file, document)])[0]
+        if assessment.error is None and assessment.content_hash in stored:
+            facts = next(from_store)
         else:
-            from samrev.agreements.summary import facts_from_record
-
-            facts = facts_from_record(record)
+            facts = facts_from_record(assessment.to_record())
         row = manifest_find(assessment.file) if manifest_find else None
         if row is not None and facts.ok:
             for judgement in _manifest_judgements(row):
@@ -524,7 +516,3 @@ def verify_field(file: str, field_name: str, value_text_: str, *, by: str, note:
     return {"file": shown, "field": field_name, "old": row.value, "old_source": source, "new": value,
             "confirmed": value == row.value, "judgement_id": stored.id, "supersedes": row.pk, "by": by}
 
-
-def iter_round_files(round_name: str) -> Iterator[str]:
-    for shown, _ in round_documents(get_round(round_name)):
-        yield shown

@@ -36,19 +36,20 @@ def export_rows(round_name: str, *, include_verified: bool = False) -> list[dict
     from samrev.store import models
 
     items = review.queue(round_name, include_verified=include_verified)
-    machine: dict[int, Any] = {}
+    # every judgement of these documents, once: (value, what it supersedes) by id
+    chain = {pk: (value, supersedes) for pk, value, supersedes in models.Judgement.objects.filter(
+        item_type=review.ITEM_TYPE, item_id__in={item.content_hash for item in items},
+    ).values_list("pk", "value", "supersedes_id")}
     rows = []
     for item in items:
-        row = models.Judgement.objects.filter(pk=item.judgement_id).first()
-        original = row
-        while original is not None and original.supersedes_id is not None:
-            original = original.supersedes
-        machine[item.judgement_id] = original.value if original is not None else item.value
+        value, supersedes = chain.get(item.judgement_id, (item.value, None))
+        while supersedes is not None and supersedes in chain:  # back to the machine's judgement
+            value, supersedes = chain[supersedes]
         quote = " | ".join(" ".join(str(e.get("text", "")).split())[:200] for e in item.evidence[:2])
         rows.append({
             "judgement_id": item.judgement_id, "round": round_name, "file": item.file,
             "content_hash": item.content_hash, "field": item.field,
-            "machine_value": review.value_text(machine[item.judgement_id]),
+            "machine_value": review.value_text(value),
             "current_value": review.value_text(item.value),
             "current_source": review._source_of(item.provenance), "confidence": item.confidence,
             "evidence": quote, "new_value": "", "verified_by": "", "note": "",

@@ -31,12 +31,12 @@ def _today(text: str | None) -> date:
         raise InputError(detail=f"ugyldig dato «{text}» (bruk ÅÅÅÅ-MM-DD)") from None
 
 
-def _read_manifest(path: str | None) -> tuple[list[Any], Path | None]:
+def _read_manifest(path: str | None) -> list[Any]:
     if not path:
-        return [], None
+        return []
     from samrev.agreements.manifest import read_manifest
 
-    return list(read_manifest(Path(path))), Path(path).resolve().parent
+    return list(read_manifest(Path(path)))
 
 
 def _store() -> None:
@@ -65,7 +65,7 @@ def import_(
 
     if format not in ("table", "json"):
         raise InputError(detail=f"ukjent format «{format}» (bruk table eller json)")
-    rows, base = _read_manifest(manifest)
+    rows = _read_manifest(manifest)
     _store()
     with _progress_bar() as bar:
         task = bar.add_task("Leser inn", total=None)
@@ -73,7 +73,7 @@ def import_(
         def step(done: int, total: int, name: str) -> None:
             bar.update(task, completed=done, total=total, description=f"Vurderer {Path(name).name}")
 
-        result = import_round(list(paths), round_name, manifest=rows, manifest_base=base, structure=structure,
+        result = import_round(list(paths), round_name, manifest=rows, structure=structure,
                               year=year, workers=workers, progress=step)
     for record in result.records:
         if record["error"]:
@@ -105,7 +105,7 @@ def _facts(paths: list[str], round_name: str | None, manifest: str | None, worke
         return review.round_facts(round_name)
     from samrev.agreements.service import assess_paths
 
-    rows, base = _read_manifest(manifest)
+    rows = _read_manifest(manifest)
     with _progress_bar() as bar:
         task = bar.add_task("Vurderer avtaler", total=None)
 
@@ -113,7 +113,7 @@ def _facts(paths: list[str], round_name: str | None, manifest: str | None, worke
             bar.update(task, completed=done, total=total, description=f"Vurderer {Path(name).name}")
 
         assessments = list(assess_paths(list(paths), store=True, workers=workers, progress=step))
-    find = review._manifest_lookup(rows, base) if rows else None
+    find = review._manifest_lookup(rows) if rows else None
     return review.facts_for_assessments(assessments, find)
 
 

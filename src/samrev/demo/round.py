@@ -85,7 +85,7 @@ def run_round_demo(output_dir: Path, progress: Progress | None = None, *, today:
     result = RoundDemoResult(folder=folder)
     manifest = read_manifest(folder / "manifest.csv")
     files = sorted(str(p) for p in folder.iterdir() if p.name != "manifest.csv")
-    imported = import_round(files, ROUND, manifest=manifest, manifest_base=folder, structure=2024, year=day.year,
+    imported = import_round(files, ROUND, manifest=manifest, structure=2024, year=day.year,
                             workers=workers, progress=progress)
     result.files, result.failed = imported.files, imported.failed
     facts = round_facts(ROUND)
