@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from samrev.cli import agreements_round  # noqa: F401  (registers the round commands)
 from samrev.cli.agreements import app
 
-from .test_round import DRAFT, SIGNED
+from .round_texts import DRAFT, SIGNED
 
 pytestmark = pytest.mark.django_db
 
