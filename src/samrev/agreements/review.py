@@ -126,7 +126,7 @@ def _manifest_judgements(row: ManifestRow) -> list[Any]:
         out.append(Judgement(subject="health_trust", value=trust_name, provenance=provenance,
                              confidence=1.0, note=note))
     if row.municipality.strip():
-        names = [name.strip() for name in row.municipality.replace(",", ";").split(";") if name.strip()]
+        names = list(row.municipality_names)
         if row.municipality_codes and len(row.municipality_codes) >= len(names):
             from samrev.registry import municipality
 
@@ -386,7 +386,9 @@ def parse_value(field_name: str, text: str) -> Any:
             except ValueError:
                 raise InputError(detail=f"ugyldig kommuneliste «{raw}»") from None
         else:
-            names = [n.strip() for n in raw.replace(",", ";").split(";") if n.strip()]
+            from samrev.agreements.manifest import split_municipalities
+
+            names = list(split_municipalities(raw))
         return _municipality_names(names)
     if field_name in ("adopted", "revised"):
         from samrev.agreements.summary import parse_partial
