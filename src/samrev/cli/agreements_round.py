@@ -148,6 +148,7 @@ def _print_summary(result: dict[str, Any]) -> None:
     from rich.table import Table
 
     from samrev.cli._common import out
+    from samrev.report.format import percent, percent_range
 
     sig = result["signature"]
     share = sig["share_signed"]
@@ -155,7 +156,7 @@ def _print_summary(result: dict[str, Any]) -> None:
     out.print(f"[bold]{result['n_documents']} dokumenter[/], {result['n_errors']} med feil, "
               f"{result['verification']['documents_with_verified_values']} med verifiserte verdier.", markup=True)
     if share is not None and interval:
-        out.print(f"Signert: {share:.0%} (95 % KI {interval[0]:.0%}–{interval[1]:.0%})".replace(".", ","))
+        out.print(f"Signert: {percent(share)} (95 % KI {percent_range(*interval)})")
     table = Table(title="Per helseforetak")
     for column in ("Helseforetak", "Dok.", "Signert", "LMS 0/1/2/3", "Brukermedv. 0/1/2/3", "Gode eks."):
         table.add_column(column)
@@ -163,7 +164,7 @@ def _print_summary(result: dict[str, Any]) -> None:
         lms = "/".join(str(part["lms_level"][str(k)]) for k in range(4))
         upl = "/".join(str(part["user_participation_level"][str(k)]) for k in range(4))
         signed = part["signature"]["share_signed"]
-        table.add_row(trust, str(part["n_documents"]), "–" if signed is None else f"{signed:.0%}", lms, upl,
+        table.add_row(trust, str(part["n_documents"]), percent(signed), lms, upl,
                       str(len(part["good_examples"])))
     out.print(table)
 

@@ -110,9 +110,10 @@ def _run_round(target: Path) -> None:
     lms = summary["lms_level"]
     out.print(f"\n[bold]Demorunden «{ROUND}»[/]: {result.files} filer, {result.failed} kunne ikke leses.",
               markup=True)
-    share = signed["share_signed"] or 0.0
-    out.print(f"Signert: {signed['signed']} av {summary['n_assessed']} ({share * 100:.0f} %, 95 % KI "
-              f"{interval[0] * 100:.0f}–{interval[1] * 100:.0f} %). LMS-nivå 0/1/2/3: "
+    from samrev.report.format import percent, percent_range
+
+    out.print(f"Signert: {signed['signed']} av {summary['n_assessed']} ({percent(signed['share_signed'])}, "
+              f"95 % KI {percent_range(*interval)}). LMS-nivå 0/1/2/3: "
               f"{lms['0']}/{lms['1']}/{lms['2']}/{lms['3']}. Gode eksempler: {len(summary['good_examples'])}.")
     out.print("Kommuner uten avtale: " + (", ".join(result.missing_municipalities) or "ingen"))
     accuracy = ", ".join(f"{name} {value:.2f}" for name, value in result.accuracy.items()
