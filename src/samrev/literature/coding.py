@@ -430,7 +430,7 @@ class LiteratureCoder:
                 if key == "health_personnel" and weight == 1.0:
                     weight = 0.5  # staff are named in most abstracts; they are the population when counted
                 if m.start in counted:
-                    weight += 3.0
+                    weight += 4.0
                 scores[key] = scores.get(key, 0.0) + weight
                 hits.setdefault(key, []).append(m)
         if not scores:

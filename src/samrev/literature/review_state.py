@@ -313,7 +313,8 @@ def parse_review_state(data: Any, path: str = "gjennomgangen") -> ReviewState:
             except ReviewStateInvalid:
                 raise
             except Exception as exc:  # a bad provenance, span or confidence
-                message = getattr(exc, "message", None) or str(exc)
+                fields = getattr(exc, "data_fields", {})
+                message = str(fields.get("detail") or getattr(exc, "message", None) or exc)
                 raise r.fail(j_where, message) from None
         included.append(IncludedRecord(record, tuple(judgements)))
     return ReviewState(

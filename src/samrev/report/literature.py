@@ -27,6 +27,7 @@ from samrev.literature.coding import (
     THEME_PREFIX,
     VALUE_LABELS,
     LiteratureCoder,
+    RecordText,
     record_text,
 )
 from samrev.literature.gapmap import GapMap, Share, Study, gap_map, shares
@@ -208,7 +209,7 @@ def imbalance_sentences(studies: Sequence[Study], codebook: Codebook, gap: GapMa
 class _Coded:
     study: Study
     judgements: list[Judgement]
-    text: str
+    text: RecordText
     language: str | None
 
 
@@ -223,8 +224,7 @@ def build_literature_report(state: ReviewState, *, today: date, rows: str = "the
     coded: list[_Coded] = []
     for item in state.included:
         judgements = state.judgements_of(item.record.record_id, coder)
-        coded.append(_Coded(study_of(item, judgements), judgements, record_text(item.record).text,
-                            item.record.language))
+        coded.append(_Coded(study_of(item, judgements), judgements, record_text(item.record), item.record.language))
     studies = [c.study for c in coded]
     gap = gap_map(studies, rows, columns, theme_ids=codebook.theme_ids)
     characteristics = {dim: shares(studies, dim) for dim in CHARACTERISTIC_TABLES}
@@ -389,12 +389,15 @@ class _Builder:
             machine = [j for j in coded.judgements if j.subject == THEME_PREFIX + theme and j.evidence
                        and j.value != THEME_ABSENT]
             if machine:
-                candidates.append((machine[-1].confidence or 0.0, coded, machine[-1]))
+                has_abstract = any(coded.text.field_of(s.start) == "abstract" for s in machine[-1].evidence)
+                candidates.append((float(has_abstract) + (machine[-1].confidence or 0.0), coded, machine[-1]))
         candidates.sort(key=lambda c: (-c[0], c[1].study.record_id))
         out: list[Quote] = []
         for _, coded, judgement in candidates[:QUOTES_PER_THEME]:
-            span = judgement.evidence[0]
-            out.append(Quote(_sentence_around(coded.text, span.start, span.end),
+            # a quote from the abstract where there is one (the title is shown as the source)
+            in_abstract = [s for s in judgement.evidence if coded.text.field_of(s.start) == "abstract"]
+            span = (in_abstract or list(judgement.evidence))[0]
+            out.append(Quote(_sentence_around(coded.text.text, span.start, span.end),
                              source=_source(coded.study), language=coded.language))
         return out
 

@@ -1,0 +1,130 @@
+"""`samrev report literature`: built from a review-state JSON; the numbers in every format equal the
+JSON's (counted here straight from the file, not through the library)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from samrev.cli.app import app
+from samrev.literature.coding_eval import load_devset
+from samrev.literature.review_state import load_review_state, state_to_dict
+from samrev.literature.state_fixture import build_review_state
+from samrev.report.format import NBSP
+
+TODAY = date(2026, 11, 27)
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def state_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    records = [r.record for r in load_devset()][::3]  # 29 real and written records, all three languages
+    state = build_review_state(records, identified=640, duplicates=95, full_text_excluded=17, not_retrieved=2, seed=5)
+    path = tmp_path_factory.mktemp("lit") / "gjennomgang.json"
+    path.write_text(json.dumps(state_to_dict(state), ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def expected_counts(path: Path) -> dict[str, Any]:
+    """The PRISMA numbers counted directly from the JSON."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    final: dict[tuple[str, str], str] = {}
+    for d in data["screening"]["decisions"]:
+        key = (d["record_id"], d["stage"])
+        if d.get("final") or key not in final or final[key] == d["decision"]:
+            final[key] = d["decision"]
+    stage = Counter((s, v) for (_, s), v in final.items())
+    reasons = Counter(d["reason"] for (r, s), v in final.items() if s == "full_text" and v == "exclude"
+                      for d in data["screening"]["decisions"] if d["record_id"] == r and d["stage"] == s)
+    identified = sum(b["records"] for b in data["batches"])
+    return {
+        "identified": identified, "duplicates": data["deduplication"]["duplicates_removed"],
+        "screened": sum(n for (s, _), n in stage.items() if s == "title_abstract"),
+        "excluded": stage[("title_abstract", "exclude")], "sought": stage[("title_abstract", "include")],
+        "not_retrieved": stage[("full_text", "not_retrieved")],
+        "assessed": stage[("full_text", "include")] + stage[("full_text", "exclude")],
+        "ft_excluded": stage[("full_text", "exclude")], "reasons": dict(reasons),
+        "included": len(data["included"]),
+    }
+
+
+def test_numbers_equal_the_json(state_file: Path) -> None:
+    from samrev.report.literature import build_literature_report
+
+    expected = expected_counts(state_file)
+    report = build_literature_report(load_review_state(state_file), today=TODAY)
+    prisma = report.to_dict()["prisma"]
+    assert prisma["identified"] == expected["identified"] == 640
+    assert prisma["duplicates_removed"] == expected["duplicates"]
+    assert prisma["records_screened"] == expected["screened"] == 640 - 95
+    assert prisma["records_excluded"] == expected["excluded"]
+    assert prisma["reports_sought"] == expected["sought"]
+    assert prisma["reports_not_retrieved"] == expected["not_retrieved"] == 2
+    assert prisma["reports_assessed"] == expected["assessed"]
+    assert prisma["reports_excluded_total"] == expected["ft_excluded"] == 17
+    assert {r["reason"]: r["count"] for r in prisma["reports_excluded"]} == expected["reasons"]
+    assert prisma["studies_included"] == expected["included"] == 29
+    gap = report.gap
+    assert gap.n_studies == 29
+    assert sum(gap.column_totals) == 29  # every study has exactly one setting
+    assert sum(gap.row_totals) == sum(len(s.themes) for s in report.studies)
+    # the imbalance sentence is computed from the studies
+    discharge = sum("discharge_transitions" in s.themes for s in report.studies)
+    lms = sum(s.lms_explicit for s in report.studies)
+    first = report.imbalance[0]
+    assert first.startswith(f"{round(100 * discharge / 29)}{NBSP}% av de 29 inkluderte studiene handler om utskrivning")
+    assert f"mens {round(100 * lms / 29)}{NBSP}% tar opp lærings- og mestringstilbud eksplisitt" in first
+    text = report.document.plain_text()
+    assert "Poster screenet | 545" in text and "Studier inkludert | 29" in text
+    assert report.document.figures()[0].id == "prisma"
+    quotes = [b for b in report.document.blocks() if b.kind == "quote"]
+    assert quotes and all(q.source for q in quotes)
+
+
+def _docx_text(path: Path) -> str:
+    from docx import Document
+
+    doc = Document(str(path))
+    cells = [" | ".join(c.text for c in row.cells) for t in doc.tables for row in t.rows]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+@pytest.mark.slow
+def test_cli_renders_html_pdf_docx_and_figures(state_file: Path, tmp_path: Path) -> None:
+    import pypdfium2
+
+    expected = expected_counts(state_file)
+    target = tmp_path / "ut" / "litteratur"
+    figures = tmp_path / "figurer"
+    result = runner.invoke(app, ["report", "literature", str(state_file), "-f", "html", "-f", "pdf", "-f", "docx",
+                                 "-f", "json", "-o", str(target), "--figures", str(figures), "--today", "2026-11-27"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "ut" / "litteratur.html").read_text(encoding="utf-8")
+    pdf = pypdfium2.PdfDocument(str(tmp_path / "ut" / "litteratur.pdf"))
+    pdf_text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    docx_text = _docx_text(tmp_path / "ut" / "litteratur.docx")
+    data = json.loads((tmp_path / "ut" / "litteratur.json").read_text(encoding="utf-8"))
+    assert data["prisma"]["records_screened"] == expected["screened"]
+    for text in (html, pdf_text, docx_text):
+        assert "Poster screenet" in text and str(expected["screened"]) in text
+        assert "Rapporter vurdert for egnethet" in text and str(expected["assessed"]) in text
+        assert "Kunnskapskart" in text and "Utskrivning og overganger" in text
+    assert html.count("<svg") == 2 and "<td class=\"r\">545</td>" in html
+    assert len(pdf) >= 8
+    for name in ("prisma", "kunnskapskart-figur"):
+        svg = (figures / f"{name}.svg").read_text(encoding="utf-8")
+        assert svg.startswith("<?xml") and "<svg" in svg
+        assert (figures / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_cli_rejects_bad_options(state_file: Path) -> None:
+    result = runner.invoke(app, ["report", "literature", str(state_file), "--rows", "colour"])
+    assert result.exit_code != 0 and "colour" in str(result.exception)
+    result = runner.invoke(app, ["report", "literature", str(state_file), "--rows", "setting", "--columns", "setting"])
+    assert result.exit_code != 0
