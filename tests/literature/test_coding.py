@@ -3,6 +3,8 @@ confirming or correcting, and the measured accuracy on the held-out part of the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from samrev.literature.coding import (
@@ -118,3 +120,27 @@ def test_accuracy_on_the_held_out_part() -> None:
     assert accuracy["population"] >= 0.7
     assert accuracy["lms_explicit"] >= 0.85
     assert result.themes.recall >= 0.85 and result.themes.precision >= 0.7
+
+
+def test_cli_code_and_evaluate(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from samrev.cli.app import app
+
+    runner = CliRunner()
+    path = tmp_path / "inkluderte.jsonl"
+    path.write_text("\n".join(json.dumps(r.to_dict(), ensure_ascii=False) for r in (BOKMAL, NYNORSK)), encoding="utf-8")
+    result = runner.invoke(app, ["literature", "code", str(path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [r["record_id"] for r in data["records"]] == ["nb1", "nn1"]
+    subjects = {j["subject"]: j["value"] for j in data["records"][1]["judgements"]}
+    assert subjects["study:lms_explicit"] is True and subjects["study:country"] == "norway"
+    result = runner.invoke(app, ["literature", "evaluate-coding", "--split", "heldout", "--origin", "real",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["n_records"] == 14 and data["origin"] == "real"
+    assert data["characteristics"]["lms_explicit"]["n"] == 14

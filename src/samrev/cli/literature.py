@@ -106,23 +106,27 @@ class CodingFormat(StrEnum):
 @app.command("evaluate-coding")
 def evaluate_coding_command(
     split: Annotated[str, typer.Option("--split", help="dev, heldout (holdt ute) eller all.")] = "heldout",
+    origin: Annotated[str, typer.Option("--origin", help="all, real (publiserte poster) eller written (skrevet for "
+                                                         "samrev).")] = "all",
     format: Annotated[CodingFormat, typer.Option("--format", "-f", help="table eller json.")] = CodingFormat.table,
 ) -> None:
     """Treffsikkerhet for kodingen av inkluderte studier (land, setting, design, populasjon, LMS og temaer)
     på det merkede utviklingssettet."""
     from samrev.cli._common import out, print_json
     from samrev.core.errors import InputError
-    from samrev.literature.coding_eval import SPLITS, evaluate_coding
+    from samrev.literature.coding_eval import ORIGINS, SPLITS, evaluate_coding
 
     if split not in SPLITS:
         raise InputError(detail=f"--split «{split}» finnes ikke (bruk {', '.join(SPLITS)})")
-    result = evaluate_coding(split)
+    if origin not in ORIGINS:
+        raise InputError(detail=f"--origin «{origin}» finnes ikke (bruk {', '.join(ORIGINS)})")
+    result = evaluate_coding(split, origin=origin)
     if format is CodingFormat.json:
         print_json(result.to_dict())
         return
     from rich.table import Table
 
-    table = Table(title=f"Koding av studier, {split} ({result.n_records} poster, {result.coder})")
+    table = Table(title=f"Koding av studier, {split}/{origin} ({result.n_records} poster, {result.coder})")
     for column in ("kjennetegn", "riktige", "av", "treffsikkerhet"):
         table.add_column(column, justify="left" if column == "kjennetegn" else "right")
     for score in result.characteristics:
@@ -153,10 +157,17 @@ def code_command(
     except FileNotFoundError:
         raise InputNotFound(path=str(records)) from None
     try:
-        data = json.loads(raw) if raw.lstrip().startswith(("[", "{")) else [
-            json.loads(line) for line in raw.splitlines() if line.strip()]
-    except json.JSONDecodeError as exc:
-        raise InputFormatError(path=str(records), detail=f"ikke gyldig JSON (linje {exc.lineno}: {exc.msg})") from None
+        data = json.loads(raw)
+    except json.JSONDecodeError:
+        data = []
+        for number, line in enumerate(raw.splitlines(), 1):  # JSON lines: one record per line
+            if not line.strip():
+                continue
+            try:
+                data.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise InputFormatError(path=str(records), detail=f"ikke gyldig JSON (linje {number}: {exc.msg})") \
+                    from None
     if isinstance(data, dict):
         items = [item.get("record", {}) for item in data.get("included", [])]
     else:

@@ -20,6 +20,8 @@ from samrev.literature.coding import LiteratureCoder, LiteratureRecord
 
 EVALUATED = ("country", "setting", "design", "population", "lms_explicit")
 SPLITS = ("dev", "heldout", "all")
+ORIGINS = ("all", "real", "written")
+WRITTEN = "skrevet for samrev"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,11 @@ class LabelledRecord:
     labels: dict[str, Any]
     split: str
     source: str
+
+    @property
+    def origin(self) -> str:
+        """``written`` (made up for samrev) or ``real`` (from a published dataset)."""
+        return "written" if self.source == WRITTEN else "real"
 
 
 def load_devset(text: str | None = None) -> list[LabelledRecord]:
@@ -88,10 +95,11 @@ class CodingEvaluation:
     themes: ThemeScore
     per_theme: dict[str, ThemeScore]
     coder: str
+    origin: str = "all"
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "split": self.split, "n_records": self.n_records, "coder": self.coder,
+            "split": self.split, "origin": self.origin, "n_records": self.n_records, "coder": self.coder,
             "characteristics": {c.name: {"n": c.n, "correct": c.correct, "accuracy": round(c.accuracy, 4),
                                          "confusions": c.confusions} for c in self.characteristics},
             "themes": {"precision": round(self.themes.precision, 4), "recall": round(self.themes.recall, 4),
@@ -102,11 +110,15 @@ class CodingEvaluation:
 
 
 def evaluate_coding(split: str = "heldout", records: Sequence[LabelledRecord] | None = None,
-                    coder: LiteratureCoder | None = None) -> CodingEvaluation:
-    """Accuracy per characteristic and theme precision/recall on ``split`` (``dev``, ``heldout``, ``all``)."""
+                    coder: LiteratureCoder | None = None, origin: str = "all") -> CodingEvaluation:
+    """Accuracy per characteristic and theme precision/recall on ``split`` (``dev``, ``heldout``, ``all``),
+    for the records of ``origin`` (``real``, ``written`` or ``all``)."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}")
-    items = [r for r in (records if records is not None else load_devset()) if split == "all" or r.split == split]
+    if origin not in ORIGINS:
+        raise ValueError(f"unknown origin {origin!r}")
+    items = [r for r in (records if records is not None else load_devset())
+             if (split == "all" or r.split == split) and (origin == "all" or r.origin == origin)]
     coder = coder or LiteratureCoder()
     scores = {name: CharacteristicScore(name, 0, 0) for name in EVALUATED}
     themes = ThemeScore()
@@ -136,4 +148,4 @@ def evaluate_coding(split: str = "heldout", records: Sequence[LabelledRecord] | 
                 themes.false_negatives += 1
                 one.false_negatives += 1
     return CodingEvaluation(split, len(items), list(scores.values()), themes, per_theme,
-                            f"{coder.name}@{coder.provenance_version}")
+                            f"{coder.name}@{coder.provenance_version}", origin)
