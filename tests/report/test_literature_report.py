@@ -128,3 +128,26 @@ def test_cli_rejects_bad_options(state_file: Path) -> None:
     assert result.exit_code != 0 and "colour" in str(result.exception)
     result = runner.invoke(app, ["report", "literature", str(state_file), "--rows", "setting", "--columns", "setting"])
     assert result.exit_code != 0
+
+
+def test_imbalance_sentences_are_computed_from_the_studies() -> None:
+    from samrev.coding.codebook import load_codebook
+    from samrev.literature.gapmap import Study, gap_map
+    from samrev.report.literature import imbalance_sentences
+
+    codebook = load_codebook()
+    studies = [Study(f"s{i}", setting="begge" if i < 6 else "kommune", country="norway" if i < 3 else "other",
+                     lms_explicit=i == 9,
+                     themes={"discharge_transitions": "barrier"} if i < 4 else {"ict_communication": "neutral"})
+               for i in range(10)]
+    gap = gap_map(studies, "theme", "setting", theme_ids=codebook.theme_ids)
+    sentences = imbalance_sentences(studies, codebook, gap)
+    assert sentences[0] == (f"40{NBSP}% av de 10 inkluderte studiene handler om utskrivning og overganger, mens "
+                            f"10{NBSP}% tar opp lærings- og mestringstilbud eksplisitt.")
+    assert sentences[1] == (f"Flest studier handler om IKT og kommunikasjon (60{NBSP}%) og utskrivning og overganger "
+                            f"(40{NBSP}%).")
+    assert any(s.startswith("Ingen av studiene handler om gjensidig kunnskap, møtearenaer") for s in sentences)
+    assert f"40{NBSP}% av studiene er gjort i kommunene alene, 0{NBSP}% i sykehus alene og 60{NBSP}% på tvers" \
+        in " ".join(sentences)
+    assert f"30{NBSP}% av studiene er fra Norge og 0{NBSP}% fra resten av Norden." in sentences
+    assert f"Av de 64 cellene i kunnskapskartet (16 × 4) er {len(gap.empty_cells())} tomme" in sentences[-1]

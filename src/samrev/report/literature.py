@@ -151,6 +151,16 @@ def prisma_flow(counts: PrismaCounts) -> Flow:
 # -- imbalance in words ----------------------------------------------------------------------------
 
 
+UNCERTAIN = {"uklart", "unclear", "other", "general", "none"}
+
+
+def _lower(label: str) -> str:
+    """A label inside a sentence: «Utskrivning og overganger» → «utskrivning og overganger», but
+    «IKT og kommunikasjon» keeps its acronym."""
+    words = label.split(" ")
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
+
+
 def _join(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -175,13 +185,13 @@ def imbalance_sentences(studies: Sequence[Study], codebook: Codebook, gap: GapMa
                    "mestringstilbud eksplisitt.")
     ranked = sorted((s for s in theme_shares if s.count), key=lambda s: -s.count)
     if ranked:
-        top = [f"{value_label('theme', s.value, codebook).lower()} ({percent(s.share)})" for s in ranked[:3]]
+        top = [f"{_lower(value_label('theme', s.value, codebook))} ({percent(s.share)})" for s in ranked[:3]]
         out.append(f"Flest studier handler om {_join(top)}.")
         low = [s for s in ranked[3:] if s.count <= max(1, ranked[-1].count)]
         if low:
-            names = [f"{value_label('theme', s.value, codebook).lower()} ({_n(s.count)})" for s in low[:4]]
+            names = [f"{_lower(value_label('theme', s.value, codebook))} ({_n(s.count)})" for s in low[:4]]
             out.append(f"Færrest studier handler om {_join(names)}.")
-    absent = [value_label("theme", s.value, codebook).lower() for s in theme_shares if not s.count]
+    absent = [_lower(value_label("theme", s.value, codebook)) for s in theme_shares if not s.count]
     if absent:
         out.append(f"Ingen av studiene handler om {_join(absent)}.")
     setting = {s.value: s for s in shares(studies, "setting")}
@@ -372,9 +382,11 @@ class _Builder:
                         alt=f"Rutenett med antall studier per {row_title.lower()} og {col_title.lower()}.")
         gaps: list[str] = []
         for column, name in zip(g.columns, col_names, strict=True):
+            if column in UNCERTAIN:
+                continue
             empty = [self.label(g.row_dimension, r) for r, c in g.empty_cells() if c == column]
             if empty and len(empty) < len(g.rows):
-                gaps.append(f"{name}: ingen studier om {_join([e.lower() for e in empty])}.")
+                gaps.append(f"{name}: ingen studier om {_join([_lower(e) for e in empty])}.")
         blocks: list[Block] = [Paragraph(" ".join(self.imbalance)), table, figure]
         if gaps:
             blocks.append(Paragraph("Tomme celler per kolonne:"))
