@@ -151,3 +151,41 @@ def test_imbalance_sentences_are_computed_from_the_studies() -> None:
         in " ".join(sentences)
     assert f"30{NBSP}% av studiene er fra Norge og 0{NBSP}% fra resten av Norden." in sentences
     assert f"Av de 64 cellene i kunnskapskartet (16 × 4) er {len(gap.empty_cells())} tomme" in sentences[-1]
+
+
+def test_prisma_flow_boxes_carry_the_counts() -> None:
+    from samrev.literature.prisma import PrismaCounts, ReasonCount, SourceCount
+    from samrev.report.literature import prisma_flow
+
+    counts = PrismaCounts((SourceCount("MEDLINE", 700), SourceCount("Embase", 500)), duplicates_removed=200,
+                          records_screened=1000, records_excluded=900, reports_sought=100, reports_not_retrieved=5,
+                          reports_assessed=95, reports_excluded=(ReasonCount("Feil populasjon", 60),),
+                          studies_included=35).validate()
+    flow = prisma_flow(counts)
+    lines = {box.id: " ".join(box.lines).replace(NBSP, " ") for box in flow.boxes}
+    assert "Poster identifisert fra databaser (n = 1200)" in lines["identified"]
+    assert "MEDLINE (n = 700)" in lines["identified"] and "Embase (n = 500)" in lines["identified"]
+    assert "Duplikater (n = 200)" in lines["removed"]
+    assert lines["screened"] == "Poster screenet (n = 1000)"
+    assert lines["excluded"] == "Poster ekskludert (n = 900)"
+    assert "Feil populasjon (n = 60)" in lines["reports_excluded"]
+    assert "Studier inkludert i oversikten (n = 35)" in lines["included"]
+    main = [a.target for a in flow.arrows if flow.box(a.target).column == 0]
+    assert main == ["screened", "sought", "assessed", "included"]
+    assert len(flow.arrows) == 8 and [p.label for p in flow.phases] == ["Identifikasjon", "Screening", "Inkludert"]
+
+
+def test_a_review_without_included_studies_still_renders() -> None:
+    from samrev.literature.review_state import SCHEMA, parse_review_state
+    from samrev.report.html import render_html
+    from samrev.report.literature import build_literature_report
+
+    data = {"schema": SCHEMA, "review": {"title": "Tom"}, "batches": [{"database": "MEDLINE", "records": 10}],
+            "deduplication": {"duplicates_removed": 2},
+            "screening": {"counts": {"records_screened": 8, "records_excluded": 8, "reports_sought": 0,
+                                     "reports_not_retrieved": 0, "reports_assessed": 0, "reports_excluded": []}},
+            "included": []}
+    report = build_literature_report(parse_review_state(data, "tom.json"), today=TODAY)
+    assert report.imbalance == ["Ingen studier er inkludert, så det finnes ikke noe kunnskapsgrunnlag å beskrive."]
+    assert report.to_dict()["prisma"]["studies_included"] == 0
+    assert "Poster screenet" in render_html(report.document, figures=False)
