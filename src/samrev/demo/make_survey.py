@@ -19,7 +19,7 @@ import csv
 import io
 import random
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 SEED = 2026
@@ -285,7 +285,7 @@ def _fnr(rng: random.Random) -> str:
     w1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
     w2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
     while True:
-        birth = datetime(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 50))
+        birth = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 50))
         digits = [int(c) for c in birth.strftime("%d%m%y")] + [int(c) for c in f"{rng.randrange(0, 500):03d}"]
         k1 = 11 - sum(a * b for a, b in zip(w1, digits, strict=True)) % 11
         k1 = 0 if k1 == 11 else k1
@@ -315,8 +315,7 @@ def personal_data(rng: random.Random, person: Person) -> str:
     nn = person.language == "nn"
     kind = rng.randrange(6)
     if kind == 0:
-        return (f"Ta gjerne kontakt med meg, {first} {last}, på {_phone(rng)}." if not nn else
-                f"Ta gjerne kontakt med meg, {first} {last}, på {_phone(rng)}.")
+        return f"Ta gjerne kontakt med meg, {first} {last}, på {_phone(rng)}."
     if kind == 1:
         return f"Kontakt: {first.lower()}.{last.lower().replace('ø', 'o').replace('å', 'a')}@example.no"
     if kind == 2:
@@ -328,8 +327,7 @@ def personal_data(rng: random.Random, person: Person) -> str:
         return (f"En pasient (fnr. {_fnr(rng)}) fikk ikke plass på kurset." if not nn else
                 f"Ein pasient (fnr. {_fnr(rng)}) fekk ikkje plass på kurset.")
     if kind == 4:
-        return (f"Spør etter {first} {last} på LMS, tlf. {_phone(rng)}." if not nn else
-                f"Spør etter {first} {last} på LMS, tlf. {_phone(rng)}.")
+        return f"Spør etter {first} {last} på LMS, tlf. {_phone(rng)}."
     return (f"Koordinator {first} {last} har gjort en stor jobb." if not nn else
             f"Koordinator {first} {last} har gjort ein stor jobb.")
 
@@ -432,7 +430,8 @@ def frame_and_people(rng: random.Random) -> tuple[list[list[str]], list[Person]]
                 role_text = role
             typed = organisation
             if rng.random() < 0.15:
-                typed = typed.replace(" kommune", "").replace(" HF", "").lower() if rng.random() < 0.5 else typed.upper()
+                short = typed.replace(" kommune", "").replace(" HF", "")
+                typed = short.lower() if rng.random() < 0.5 else typed.upper()
             people.append(Person(group, role_text, sub, typed, language))
     rng.shuffle(people)
     return frame, people
@@ -441,11 +440,12 @@ def frame_and_people(rng: random.Random) -> tuple[list[list[str]], list[Person]]
 def build(rng: random.Random) -> tuple[list[str], list[list[str]], list[list[str]]]:
     """Headers, response rows (blank lines as empty lists) and frame rows."""
     frame, people = frame_and_people(rng)
-    headers = ["$submission_id", "$created", GROUP_COLUMN, ROLE_COLUMN, ORG_COLUMN, "Hvor lenge har du hatt stillingen?",
-               *[column for column, _ in ITEMS.values()], GOOD, POOR, PROPOSAL, "$answer_time_ms"]
+    headers = ["$submission_id", "$created", GROUP_COLUMN, ROLE_COLUMN, ORG_COLUMN,
+               "Hvor lenge har du hatt stillingen?", *[column for column, _ in ITEMS.values()], GOOD, POOR, PROPOSAL,
+               "$answer_time_ms"]
     rows: list[list[str]] = []
     ident = 41_200_000
-    created = datetime(2025, 10, 6, 8, 0)
+    created = datetime(2025, 10, 6, 8, 0, tzinfo=timezone(timedelta(hours=2)))
     for person in people:
         ident += rng.randrange(40, 900)
         created += timedelta(minutes=rng.randrange(5, 240))
@@ -561,7 +561,7 @@ def _xlsx(headers: list[str], rows: list[list[str]]) -> bytes:
     for row in rows:
         sheet.append([int(c) if i in (0, len(headers) - 1) and c.isdigit() else c for i, c in enumerate(row)]
                      if row else [None])
-    fixed = datetime(2025, 11, 1, 12, 0)
+    fixed = datetime(2025, 11, 1, 12, 0)  # noqa: DTZ001 - openpyxl stores naive times
     book.properties.created = fixed
     book.properties.modified = fixed
     buffer = io.BytesIO()
@@ -571,7 +571,7 @@ def _xlsx(headers: list[str], rows: list[list[str]]) -> bytes:
 
 def write(folder: Path = OUT) -> dict[str, int]:
     """Write svar.csv, svar.xlsx, utvalg.csv and survey.yaml to ``folder``; returns row counts."""
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311 - reproducible demo data, not a secret
     headers, rows, frame = build(rng)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "svar.csv").write_bytes(
