@@ -106,6 +106,13 @@ def _list(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " og " + words[-1]
 
 
+def _same_text(a: str, b: str) -> bool:
+    """Near-identical statements (one copied into another answer, or with a lead-in added)."""
+    from rapidfuzz import fuzz
+
+    return bool(fuzz.token_set_ratio(a.casefold(), b.casefold()) >= 90)
+
+
 def _shorten(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + " …"
@@ -141,6 +148,10 @@ class _Builder:
 
     def theme(self, theme_id: str) -> str:
         return self.codebook.theme(theme_id).label("nb") if self.codebook.has_theme(theme_id) else theme_id
+
+    def _themes(self, theme_ids: list[str]) -> str:
+        """``«a», «b» og «c»`` (quoted: theme labels contain «og» themselves)."""
+        return _list([f"«{self.theme(t).lower()}»" for t in theme_ids])
 
     def polarity(self, polarity_id: str) -> str:
         return self.codebook.polarity(polarity_id).label("nb")
@@ -228,13 +239,12 @@ class _Builder:
         for qid, question in r["open_questions"].items():
             top = self._top_themes(qid)[:3]
             if top and question["answered"]:
-                names = [f"{self.theme(t).lower()} ({number(c['answers'])})" for t, c in top]
+                names = [f"«{self.theme(t).lower()}» ({number(c['answers'])})" for t, c in top]
                 blocks.append(Paragraph(f"{self._question_title(qid)}: {number(question['answered'])} svar; oftest "
                                         f"nevnt er {_list(names)}."))
         absent = r["absent_themes"]["all"]
         if absent:
-            blocks.append(Paragraph("Ingen av de åpne svarene nevner " + _list([self.theme(t).lower()
-                                                                                for t in absent]) + "."))
+            blocks.append(Paragraph("Ingen av de åpne svarene nevner " + self._themes(absent) + "."))
         return Section(id="sammendrag", title="Sammendrag", blocks=blocks)
 
     def om_undersokelsen(self) -> Section:
@@ -458,7 +468,7 @@ class _Builder:
                     break
                 if prefer_new_group and answer["group"] in groups:
                     continue
-                if any(q.text == _shorten(text, 300) for q in quotes):
+                if any(_same_text(q.text, text) for q in quotes):
                     continue
                 groups.add(answer["group"])
                 who = self.name(answer["group"])
@@ -471,9 +481,10 @@ class _Builder:
         subsections = []
         polarities = ("facilitator", "barrier", "proposal")
         for qid, question in self.r["open_questions"].items():
-            blocks: list[Block] = [Paragraph(
-                f"Spørsmål: «{question['column']}» {number(question['answered'])} svar med innhold, "
-                f"{number(question['empty'])} tomme eller uten innhold («vet ikke», «ingen merknader» …).")]
+            blocks: list[Block] = [
+                Paragraph(f"Spørsmål: «{question['column']}»"),
+                Paragraph(f"{number(question['answered'])} svar med innhold; {number(question['empty'])} lot feltet "
+                          "stå tomt eller svarte uten innhold («vet ikke», «ingen merknader» …).")]
             top = self._top_themes(qid)
             if top:
                 columns = [Column("Tema"), Column("Svar", "int"), Column("Andel", "share"),
@@ -492,8 +503,7 @@ class _Builder:
                 blocks.append(Paragraph("Ingen av svarene kunne knyttes til et tema i kodeboken."))
             absent = self.r["absent_themes"].get(qid, [])
             if absent and question["answered"]:
-                blocks.append(Paragraph("Ingen svar på dette spørsmålet nevner: " + _list([self.theme(t).lower()
-                                                                                          for t in absent]) + "."))
+                blocks.append(Paragraph("Ingen svar på dette spørsmålet nevner " + self._themes(absent) + "."))
             subsections.append(Section(id=f"apne-{qid}", title=self._question_title(qid), level=2, blocks=blocks))
         intro = [Paragraph("Sitatene er utsagn fra svarene slik de står etter pseudonymisering; personnavn, "
                            "telefonnumre, e-postadresser, fødselsnumre og adresser er byttet ut med plassholdere.")]
@@ -501,12 +511,15 @@ class _Builder:
 
     def fravaerende(self) -> Section:
         absent = self.r["absent_themes"]
-        rows = [["Alle spørsmål og grupper", _list([self.theme(t) for t in absent["all"]]) or "–"]]
+        def cell(themes: list[str]) -> str:
+            return "; ".join(self.theme(t) for t in themes) or "–"
+
+        rows = [["Alle spørsmål og grupper", cell(absent["all"])]]
         for qid in self.r["open_questions"]:
             rows.append([f"Spørsmål: {self._question_title(qid)}",
-                         _list([self.theme(t) for t in absent.get(qid, [])]) or "–"])
+                         cell(absent.get(qid, []))])
         for group, themes in absent.get("by_group", {}).items():
-            rows.append([f"Gruppe: {self.name(group)}", _list([self.theme(t) for t in themes]) or "–"])
+            rows.append([f"Gruppe: {self.name(group)}", cell(themes)])
         table = make_table("fravaerende-temaer", "Temaer i kodeboken som ingen svar nevner",
                            [Column("Omfang"), Column("Temaer ingen nevner")], rows, widths=[1.3, 3])
         blocks: list[Block] = [Paragraph(
