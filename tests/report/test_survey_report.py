@@ -318,3 +318,45 @@ def test_pdf_text_has_the_json_numbers(report: SurveyReport, analysis: dict[str,
     total = analysis["response_rates"]["total"]
     assert _clean(f"Samlet svarprosent er {percent(total['rate'])} ({total['responded']} av {total['invited']}; "
                   f"95 % KI {percent_range(*total['ci95'])})") in text
+
+
+# --- other shapes: no frame, tiny groups; the command ------------------------------------------------
+
+def test_without_frame_and_with_tiny_groups(tmp_path: Path) -> None:
+    from samrev.report.html import render_html
+    from tests.survey.conftest import CONFIG, HEADERS, ROWS, write_csv
+
+    responses = write_csv(tmp_path / "svar.csv", HEADERS, ROWS)
+    config = tmp_path / "survey.yaml"
+    config.write_text(CONFIG, encoding="utf-8")
+    analysis = analyse_files(responses, config)
+    report = build_survey_report(analysis, load_config(config), today=TODAY)
+    summary = report.document.sections[0]
+    warnings = [b.text for b in summary.blocks if isinstance(b, Paragraph) and b.style == "warning"]
+    assert warnings[0].startswith("Ingen utvalgsramme")
+    assert sum(w.startswith("Få svar") for w in warnings) == 2  # both groups are below min_group_n
+    rates = _table(report, "svarprosent")
+    assert [row[1] for row in rates.rows] == ["–", "–"] and [row[2] for row in rates.rows] == ["3", "3"]
+    assert not any(f.chart.type == "interval" for f in report.document.figures())
+    text = _clean(report.document.plain_text())
+    assert "svarer gjennomgående høyere" not in text
+    comparison = analysis["likert"]["S1"]["comparisons"][0]
+    assert not comparison["tested"]
+    na, nb = comparison["n"]
+    assert f"er ikke sammenlignet, fordi det er for få gyldige svar ({na} og {nb}; minst 5 trengs)" in text
+    page = render_html(report.document, figures=False)
+    assert "Ingen utvalgsramme" in page
+
+
+def test_command_rejects_an_unknown_format(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from samrev.cli.app import app
+
+    result = CliRunner().invoke(app, ["report", "survey", str(EXAMPLE / "responses.csv"), "--config",
+                                      str(EXAMPLE / "survey.yaml"), "-f", "odt", "--out", str(tmp_path)])
+    from samrev.core.errors import InputError
+
+    assert result.exit_code != 0
+    assert isinstance(result.exception, InputError) and "ukjent format «odt»" in str(result.exception)
+    assert not list(tmp_path.iterdir())
