@@ -121,7 +121,9 @@ def test_low_response_and_small_groups_are_said_first(report: SurveyReport, anal
     chapter = next(s for s in report.document.sections if s.id == "forbehold")
     listed = [item for block in chapter.blocks if hasattr(block, "items") for item in block.items]
     assert len(listed) == len(analysis["caveats"])
-    assert {c["message"] for c in analysis["caveats"]} == set(listed)
+    shown = {re.sub(r"«[^»]*»", "«»", m) for m in listed}
+    assert {re.sub(r"«[^»]*»", "«»", c["message"]) for c in analysis["caveats"]} == shown
+    assert any("«Bruker- eller pasientorganisasjon»" in m for m in listed)  # ids shown by their labels
 
 
 def test_quotes_are_pseudonymised_statements_of_the_theme(report: SurveyReport, analysis: dict[str, Any]) -> None:

@@ -14,6 +14,7 @@ Pure: no files, no store.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -148,6 +149,10 @@ class _Builder:
 
     def theme(self, theme_id: str) -> str:
         return self.codebook.theme(theme_id).label("nb") if self.codebook.has_theme(theme_id) else theme_id
+
+    def _readable(self, message: str) -> str:
+        """A caveat message with group ids («brukerorganisasjon») shown by their labels."""
+        return re.sub(r"«([a-z0-9_]+)»", lambda m: f"«{self.group_names.get(m.group(1), m.group(1))}»", message)
 
     def _themes(self, theme_ids: list[str]) -> str:
         """``«a», «b» og «c»`` (quoted: theme labels contain «og» themselves)."""
@@ -540,7 +545,7 @@ class _Builder:
             "Forbeholdene under er laget av analysen selv og gjelder tallene i denne rapporten. De viktigste står "
             "først.")]
         blocks.extend(self._warnings())
-        rest = [c["message"] for c in caveats]
+        rest = [self._readable(c["message"]) for c in caveats]
         if rest:
             blocks.append(BulletList(rest))
         else:
