@@ -90,7 +90,11 @@ def make_table(id: str, caption: str, columns: Sequence[Column], rows: Sequence[
 
 def _sheet_name(table: Table, used: set[str]) -> str:
     base = re.sub(r"[\[\]:*?/\\]", "", f"{table.number} {table.caption}" if table.number else table.caption)
-    base = base.strip()[:31].strip() or "Tabell"
+    base = base.strip()
+    if len(base) > 31:  # Excel's limit; cut at a word
+        cut = base[:31].rsplit(" ", 1)[0]
+        base = cut if len(cut) >= 12 else base[:31]
+    base = base.strip(" ,:–-") or "Tabell"
     name, n = base, 2
     while name.lower() in used:
         suffix = f" ({n})"
