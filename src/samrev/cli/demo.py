@@ -118,7 +118,8 @@ def _run_survey(target: Path) -> None:
     for group, rate in a["response_rates"].items():
         if rate["rate"] is not None:
             low, high = rate["ci95"]
-            rates.append(f"{'alle' if group == 'total' else group} {rate['responded']}/{rate['invited']} = {percent(rate['rate'])} "
+            name = "alle" if group == "total" else group
+            rates.append(f"{name} {rate['responded']}/{rate['invited']} = {percent(rate['rate'])} "
                          f"(95 % KI {percent_range(low, high)})")
     out.print("Svarprosent: " + "; ".join(rates))
     verdicts = sum(1 for item in a["likert"].values() for c in item["comparisons"] if c["higher_group"])
