@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -75,19 +74,26 @@ def test_xlsx_copy_gives_the_same_analysis(analysis: dict[str, Any]) -> None:
 
 
 @pytest.mark.slow
-def test_demo_writes_json_tables_and_report(tmp_path: Path) -> None:
+def test_demo_command_writes_json_tables_and_report(tmp_path: Path) -> None:
+    """``samrev demo run`` (as ``make demo`` calls it, without the store and the round)."""
     import json
 
     from openpyxl import load_workbook
+    from typer.testing import CliRunner
 
-    from samrev.demo.survey import run_survey_demo
+    from samrev.cli.app import app
 
-    result = run_survey_demo(tmp_path, date(2026, 11, 27))
-    names = sorted(str(p.relative_to(tmp_path)) for p in result.files)
+    result = CliRunner().invoke(app, ["demo", "run", "--no-store", "--no-round", "--output", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "undersokelse"
+    names = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
     assert names == ["analyse.json", "rapport/undersokelsesrapport.docx", "rapport/undersokelsesrapport.html",
                      "rapport/undersokelsesrapport.pdf", "tabeller.xlsx"]
-    assert json.loads((tmp_path / "analyse.json").read_text(encoding="utf-8")) == json.loads(
-        json.dumps(result.analysis))
-    book = load_workbook(tmp_path / "tabeller.xlsx")
+    analysis = json.loads((folder / "analyse.json").read_text(encoding="utf-8"))
+    rate = analysis["response_rates"]["brukerorganisasjon"]
+    output = " ".join(result.output.split())
+    assert f"brukerorganisasjon {rate['responded']}/{rate['invited']}" in output
+    assert f"{analysis['n_responses']} svar analysert" in output
+    book = load_workbook(folder / "tabeller.xlsx")
     assert len(book.sheetnames) > 10
-    assert (tmp_path / "rapport" / "undersokelsesrapport.pdf").read_bytes().startswith(b"%PDF")
+    assert (folder / "rapport" / "undersokelsesrapport.pdf").read_bytes().startswith(b"%PDF")
