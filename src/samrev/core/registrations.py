@@ -30,6 +30,7 @@ register("report_format", "html", "samrev.report.formats:HtmlFormat")
 register("report_format", "pdf", "samrev.report.formats:PdfFormat")
 register("report_format", "docx", "samrev.report.formats:DocxFormat")
 register("report_format", "json", "samrev.report.formats:JsonFormat")
+register("report_format", "xlsx", "samrev.report.formats:XlsxFormat")
 
 # screening models (samrev.literature): retrained after every decision
 register("screening_model", "nb", "samrev.literature.model:NaiveBayes")

@@ -16,7 +16,8 @@ from typing import Any, Literal
 @dataclass(slots=True)
 class Paragraph:
     text: str
-    #: ``lead`` (a lead-in, slightly larger), ``note`` (small print), "" (body)
+    #: ``lead`` (a lead-in, slightly larger), ``note`` (small print), ``warning`` (a caveat the
+    #: reader must not miss: framed, bold lead), "" (body)
     style: str = ""
     kind: Literal["paragraph"] = "paragraph"
 
@@ -40,6 +41,12 @@ class Table:
     note: str = ""
     #: relative column widths (renderers may ignore them)
     widths: list[float] = field(default_factory=list)
+    #: the unformatted values behind ``rows`` and ``total`` (same shape), for spreadsheets; empty
+    #: when the table has only text (see :mod:`samrev.report.tables`)
+    values: list[list[Any]] = field(default_factory=list)
+    total_values: list[Any] = field(default_factory=list)
+    #: per column, what ``values`` hold (``text``, ``int``, ``share``, ``range`` …), or empty
+    kinds: list[str] = field(default_factory=list)
     number: int = 0
     kind: Literal["table"] = "table"
 
@@ -68,7 +75,9 @@ class Chart:
     #: ``stacked_barh`` (shares per category, one bar each), ``interval`` (point with error bars
     #: per category), ``bar`` (vertical bars), ``histogram`` (values in bins given as categories),
     #: ``heatmap`` (counts in a grid: categories are rows, each series a column; empty cells marked,
-    #: cells of at most ``thin`` outlined)
+    #: cells of at most ``thin`` outlined),
+    #: ``diverging`` (shares of an ordered scale per category, low values left of zero, high right,
+    #: the ``center`` series split across zero; ``aside`` drawn in a panel of its own)
     type: str
     categories: list[str]
     series: list[Series]
@@ -84,6 +93,11 @@ class Chart:
     highlight: list[str] = field(default_factory=list)
     #: heatmap: cells with at least one and at most this many are outlined as thin (0 = none)
     thin: int = 0
+    #: diverging charts: the index of the neutral series (centred on zero), or None for an even scale
+    center: int | None = None
+    #: diverging charts: shares kept apart from the scale (e.g. «Vet ikke»), in a panel to the right
+    aside: list[Series] = field(default_factory=list)
+    aside_label: str = ""
 
 
 @dataclass(slots=True)

@@ -56,9 +56,17 @@ def draw(chart: Chart | Flow) -> Any:
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    horizontal = chart.type in ("stacked_barh", "interval")
+    horizontal = chart.type in ("stacked_barh", "interval", "diverging")
     rows = len(chart.categories)
     height = max(1.6, 0.26 * rows + 1.1) if horizontal else 2.7
+    if chart.type == "diverging":
+        legend_rows = -(-(len(chart.series) + len(chart.aside)) // 4)
+        from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+        fig = Figure(figsize=(WIDTH_IN, height + 0.22 * legend_rows), dpi=100,
+                     layout=ConstrainedLayoutEngine(w_pad=0.03, h_pad=0.03, wspace=0.03))
+        _diverging(fig, chart)
+        return fig
     fig = Figure(figsize=(WIDTH_IN, height), dpi=100)
     ax = fig.add_subplot()
     ax.tick_params(labelsize=7.5, colors=TEXT, length=0)
@@ -228,8 +236,134 @@ def _draw_flow(flow: Flow) -> Any:
     return fig
 
 
+def diverging_colours(count: int, center: int | None) -> list[str]:
+    """Red (low) to blue (high) for an ordered scale, the neutral value grey."""
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    cmap = colormaps["RdBu"]
+    positions = [0.12 + 0.76 * i / max(count - 1, 1) for i in range(count)]
+    colours = [to_hex(cmap(p)) for p in positions]
+    if center is not None:
+        colours[center] = LEVEL_COLOURS[0]
+    return colours
+
+
+def _dark(colour: str) -> bool:
+    from matplotlib.colors import to_rgb
+
+    r, g, b = to_rgb(colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5
+
+
+def _style(ax: Any) -> None:
+    ax.tick_params(labelsize=7.5, colors=TEXT, length=0)
+    for spine in ("top", "right", "left"):
+        ax.spines[spine].set_visible(False)
+    ax.spines["bottom"].set_color(GRID)
+    ax.grid(axis="x", color=GRID, linewidth=0.5)
+    ax.set_axisbelow(True)
+
+
+def _diverging(fig: Any, chart: Chart) -> None:
+    """Shares of an ordered scale per category: values below the middle to the left of zero, above
+    it to the right, the neutral value (``chart.center``) split half and half across zero; the
+    ``aside`` shares (Vet ikke, Ikke relevant …) in a narrow panel of their own on the right."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    rows = len(chart.categories)
+    positions = list(range(rows))
+    if chart.aside:
+        grid = fig.add_gridspec(1, 2, width_ratios=[4.2, 1])
+        ax = fig.add_subplot(grid[0])
+        side = fig.add_subplot(grid[1], sharey=ax)
+    else:
+        ax, side = fig.add_subplot(), None
+    _style(ax)
+    count = len(chart.series)
+    center = chart.center
+    colours = diverging_colours(count, center)
+    split = center if center is not None else count // 2
+    starts = []
+    for y in positions:
+        below = sum(chart.series[i].values[y] for i in range(split))
+        half = chart.series[center].values[y] / 2 if center is not None else 0.0
+        starts.append(-(below + half))
+    left = list(starts)
+    for index, series in enumerate(chart.series):
+        ax.barh(positions, series.values, left=left, color=colours[index], height=0.68, label=series.name,
+                edgecolor="white", linewidth=0.4)
+        for y, (start, value) in enumerate(zip(left, series.values, strict=True)):
+            if value >= 0.08:
+                ax.text(start + value / 2, y, _pct(value), ha="center", va="center", fontsize=6.5,
+                        color="white" if _dark(colours[index]) else TEXT)
+        left = [a + b for a, b in zip(left, series.values, strict=True)]
+    extent = max([abs(v) for v in starts + left] + [0.5])
+    limit = min(1.0, extent * 1.05)
+    ax.set_xlim(-limit, limit)
+    ax.axvline(0, color=TEXT, linewidth=0.8)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: _pct(abs(value))))
+    ax.set_yticks(positions, chart.categories)
+    ax.set_ylim(rows - 0.5, -0.5)
+    if chart.axis_label:
+        ax.set_xlabel(chart.axis_label, fontsize=7.5, color=TEXT)
+    handles, names = ax.get_legend_handles_labels()
+    if side is not None:
+        _style(side)
+        side.tick_params(labelleft=False)
+        greys = ("#8a949e", "#c3c9cf", "#e1e5e9", "#5f6a74")
+        base = [0.0] * rows
+        for index, series in enumerate(chart.aside):
+            side.barh(positions, series.values, left=base, color=greys[index % len(greys)], height=0.68,
+                      label=series.name, edgecolor="white", linewidth=0.4, hatch="///" if index % 2 else "")
+            base = [a + b for a, b in zip(base, series.values, strict=True)]
+        for y, value in enumerate(base):
+            side.text(value + 0.01, y, _pct(value), ha="left", va="center", fontsize=6.5, color=TEXT)
+        side.set_xlim(0, max(0.3, max(base, default=0.0) * 1.45))
+        side.xaxis.set_major_formatter(FuncFormatter(_pct))
+        side.xaxis.set_major_locator(MaxNLocator(2))
+        if chart.aside_label:
+            side.set_xlabel(chart.aside_label, fontsize=7.5, color=TEXT)
+        extra_handles, extra_names = side.get_legend_handles_labels()
+        handles, names = handles + extra_handles, names + extra_names
+    columns = min(len(names), 4)
+    handles, names = _row_major(handles, names, columns)
+    fig.legend(handles, names, loc="outside upper center", ncol=columns, frameon=False, fontsize=7,
+               handlelength=1.2, columnspacing=1.0)
+
+
+def _row_major(handles: list[Any], names: list[str], columns: int) -> tuple[list[Any], list[str]]:
+    """Legend entries reordered so that a legend of ``columns`` columns reads row by row
+    (matplotlib fills it column by column); gaps get invisible entries."""
+    from matplotlib.patches import Patch
+
+    rows = -(-len(names) // columns) if columns else 0
+    padded = [*zip(handles, names, strict=True)]
+    padded += [(Patch(visible=False), "")] * (rows * columns - len(padded))
+    ordered = [padded[row * columns + column] for column in range(columns) for row in range(rows)]
+    return [h for h, _ in ordered], [n for _, n in ordered]
+
+
+#: drawn SVGs and PNGs by the chart's repr: HTML and PDF of one report draw the same figures
+_CACHE: dict[str, Any] = {}
+_CACHE_SIZE = 64
+
+
+def _cached(key: str, make: Any) -> Any:
+    if key not in _CACHE:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = make()
+    return _CACHE[key]
+
+
 def svg(chart: Chart | Flow, prefix: str) -> str:
     """An inline ``<svg>`` element (no XML declaration), scaled to its container's width."""
+    text: str = _cached(f"svg|{prefix}|{chart!r}", lambda: _svg(chart, prefix))
+    return text
+
+
+def _svg(chart: Chart | Flow, prefix: str) -> str:
     fig = draw(chart)
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
@@ -252,6 +386,11 @@ def standalone_svg(chart: Chart | Flow) -> str:
 
 def png(chart: Chart | Flow, dpi: int = 200) -> bytes:
     """The same figure as PNG bytes."""
+    data: bytes = _cached(f"png|{dpi}|{chart!r}", lambda: _png(chart, dpi))
+    return data
+
+
+def _png(chart: Chart | Flow, dpi: int) -> bytes:
     fig = draw(chart)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})

@@ -1,7 +1,8 @@
-"""Report formats as registered components (``report_format``: html, pdf, docx, json).
+"""Report formats as registered components (``report_format``: html, pdf, docx, json, xlsx).
 
-A format renders any :class:`Report`: the agreement report, the literature report, … (an object
-with a laid-out :class:`~samrev.report.blocks.Document`, the day it was made, and ``to_dict()``).
+A format renders any report that has a ``document`` (a laid-out
+:class:`~samrev.report.blocks.Document`), a ``today`` and a ``to_dict()`` (:class:`Report`): the
+agreement report, the survey report and the literature report alike.
 """
 
 from __future__ import annotations
@@ -68,3 +69,15 @@ class JsonFormat:
     def render(self, report: Report) -> bytes:
         data: Any = report.to_dict()
         return (json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")
+
+
+class XlsxFormat:
+    name = "xlsx"
+    version = "1"
+    label = "Regneark (XLSX, ett ark per tabell)"
+    suffix = ".xlsx"
+
+    def render(self, report: Report) -> bytes:
+        from samrev.report.tables import write_xlsx
+
+        return write_xlsx(report.document.tables(), title=f"{report.document.title} – {report.document.round_name}")
