@@ -1,0 +1,397 @@
+"""De-duplication of bibliographic records across databases (pure: records in, explained links out).
+
+Rules, tried in this order for every candidate pair; the first that holds links the pair:
+
+1. ``doi``: the same normalised DOI (``https://doi.org/10.1/X`` = ``10.1/x``).
+2. ``pmid``: the same PubMed id.
+3. ``title_year_author``: the same normalised title (case, accents, punctuation, HTML tags,
+   unicode dashes and MEDLINE's translated-title brackets ignored), the same year and the same
+   first author's surname.
+4. ``fuzzy_title``: titles at least :attr:`DedupSettings.fuzzy_title` alike (rapidfuzz
+   ``ratio``), or one title a truncation of the other (at least 40 characters and a prefix of
+   the other), *and* every guard below holds.
+
+Guards (they keep different papers with similar titles apart; rules 3–4 need all, rules 1–2 the
+first two):
+
+- *kind*: errata, corrections, retractions, replies, comments and letters on a paper are never
+  merged with the paper; a conference abstract is never merged with a journal article.
+- *title*: for rules 1–2 the titles, where both exist, must still be alike (a DOI shared by a
+  book and its chapters is no duplicate).
+- *identifiers*: two different DOIs or two different PMIDs mean two works.
+- *year*: both years known → at most one year apart (epub vs print), and the same year unless the
+  first authors match too; an updated review or a later part of a series is a new record.
+- *first author*: both known → the same surname (Jaro–Winkler ≥ 0.9 for spelling variants).
+- *numbers*: the numbers in the titles must be the same (``Part 2``, ``2019 update``).
+- *pages/volume*: both known → the same start page and volume.
+
+Candidate pairs come from blocking (same DOI, PMID or normalised title, or a shared rare title
+word), so the work grows with the number of records, not with its square.  A person's «not a
+duplicate» (an undone merge) is passed as ``blocked``: such a pair is never linked, not even
+through a third record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
+from samrev.literature.reference import Reference, first_page, fold, normalise_title
+
+RULES = ("doi", "pmid", "title_year_author", "fuzzy_title")
+
+_NOTICE = re.compile(
+    r"^(?:erratum|errata|correction|corrigendum|corrigenda|retraction|retracted|retraction note|"
+    r"expression of concern|reply|response|author reply|authors reply|in reply|comment|commentary on|"
+    r"re|letter|letter to the editor|notice of retraction|withdrawn|addendum)\b"
+)
+_NOTICE_TYPES = frozenset(
+    {"erratum", "correction", "retraction", "comment", "letter", "editorial comment", "reply", "corrigendum",
+     "published erratum", "retraction of publication", "retracted publication", "note"}
+)
+_CONFERENCE_TYPES = frozenset(
+    {"conf", "cpaper", "abst", "conference abstract", "conference paper", "conference review", "meeting abstract",
+     "proceedings paper", "inproceedings", "conference", "proceedings", "proceedings-article", "meeting"}
+)
+_CONFERENCE_JOURNAL = re.compile(r"\b(?:abstracts?|congress|conference|meeting|symposium|proceedings|supplement)\b")
+_STOP = frozenset(
+    "the and for with from into among between about after before during their this that these those are was were "
+    "has have had not its our how what which who why when where does study review trial systematic analysis "
+    "patients patient effect effects results based using use among og med for til som det den att och".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DedupSettings:
+    fuzzy_title: float = 0.93
+    """Least rapidfuzz ``ratio``/100 of two normalised titles for the fuzzy rule."""
+    identifier_title: float = 0.6
+    """Least ``token_set_ratio``/100 of the titles when a DOI or PMID links two records."""
+    author_similarity: float = 0.9
+    """Least Jaro–Winkler similarity of two first authors' surnames."""
+    truncated_min_chars: int = 40
+    """A shorter title counts as truncated only if it has at least this many characters."""
+    rare_words: int = 3
+    """How many of a title's rarest words are used to find candidate pairs."""
+    max_block: int = 2000
+    """Words in more titles than this are not used for finding candidates."""
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLink:
+    """Two records judged to be the same work, with the reason."""
+
+    a: str
+    b: str
+    rule: str
+    score: float
+    compared: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "rule": self.rule, "score": round(self.score, 4), "compared": self.compared}
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateCluster:
+    """One work: the record kept and the records that are duplicates of it."""
+
+    kept: str
+    duplicates: tuple[str, ...]
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        return (self.kept, *self.duplicates)
+
+
+@dataclass(slots=True)
+class DedupResult:
+    links: list[DuplicateLink] = field(default_factory=list)
+    clusters: list[DuplicateCluster] = field(default_factory=list)
+    candidates: int = 0
+    refused_blocked: int = 0
+
+    def duplicate_ids(self) -> set[str]:
+        return {record for cluster in self.clusters for record in cluster.duplicates}
+
+    def pairs(self) -> set[frozenset[str]]:
+        """Every pair of records in the same cluster (the transitive closure of the links)."""
+        out: set[frozenset[str]] = set()
+        for cluster in self.clusters:
+            members = cluster.members
+            for i, first in enumerate(members):
+                for second in members[i + 1 :]:
+                    out.add(frozenset((first, second)))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    id: str
+    order: int
+    title: str
+    doi: str
+    pmid: str
+    year: int | None
+    author: str
+    page: str
+    volume: str
+    kind: str
+    numbers: frozenset[str]
+    completeness: int
+
+
+def record_kind(ref: Reference) -> str:
+    """``notice`` (erratum, reply, comment …), ``conference`` (abstract or paper) or ``article``."""
+    title = fold(ref.title).lstrip("[( ")
+    rtype = fold(ref.record_type).strip()
+    if rtype in _NOTICE_TYPES or _NOTICE.match(title) or re.match(r"^re\s*:", title):
+        return "notice"
+    if rtype in _CONFERENCE_TYPES or (ref.journal and _CONFERENCE_JOURNAL.search(fold(ref.journal))):
+        return "conference"
+    return "article"
+
+
+def _prepare(index: int, record_id: str, ref: Reference) -> _Prepared:
+    title = normalise_title(ref.title)
+    return _Prepared(
+        id=record_id,
+        order=index,
+        title=title,
+        doi=ref.doi,
+        pmid=ref.pmid,
+        year=ref.year,
+        author=ref.first_author,
+        page=first_page(ref.pages),
+        volume=fold(ref.volume).strip(),
+        kind=record_kind(ref),
+        numbers=frozenset(re.findall(r"\d+", title)),
+        completeness=completeness(ref),
+    )
+
+
+def completeness(ref: Reference) -> int:
+    """How many of the useful fields a record has (the most complete copy of a work is kept)."""
+    return sum(bool(value) for value in (ref.abstract, ref.doi, ref.pmid, ref.authors, ref.year, ref.journal,
+                                         ref.pages, ref.keywords))
+
+
+def _words(title: str) -> set[str]:
+    return {word for word in title.split() if (len(word) >= 3 or word.isdigit()) and word not in _STOP}
+
+
+def _candidates(prepared: Sequence[_Prepared], settings: DedupSettings) -> set[tuple[int, int]]:
+    pairs: set[tuple[int, int]] = set()
+
+    def add_groups(groups: Mapping[str, list[int]]) -> None:
+        for members in groups.values():
+            if 1 < len(members) <= settings.max_block * 5:
+                for i, first in enumerate(members):
+                    for second in members[i + 1 :]:
+                        pairs.add((first, second))
+
+    for attribute in ("doi", "pmid", "title"):
+        groups: dict[str, list[int]] = defaultdict(list)
+        for index, record in enumerate(prepared):
+            value = getattr(record, attribute)
+            if value:
+                groups[value].append(index)
+        add_groups(groups)
+
+    words = [_words(record.title) for record in prepared]
+    frequency: Counter[str] = Counter(word for bag in words for word in bag)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, bag in enumerate(words):
+        for word in bag:
+            if frequency[word] <= settings.max_block:
+                postings[word].append(index)
+    for index, bag in enumerate(words):
+        rare = sorted((word for word in bag if 1 < frequency[word] <= settings.max_block),
+                      key=lambda word: (frequency[word], word))[: settings.rare_words]
+        for word in rare:
+            for other in postings[word]:
+                if other != index:
+                    pairs.add((min(index, other), max(index, other)))
+    return pairs
+
+
+def _same_author(a: str, b: str, settings: DedupSettings) -> bool:
+    return a == b or JaroWinkler.similarity(a, b) >= settings.author_similarity
+
+
+def _truncated(a: str, b: str, settings: DedupSettings) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < settings.truncated_min_chars or len(short) == len(long):
+        return False
+    if long.startswith(short):
+        return True
+    # a truncation that cut a word in half, or ended in "..."
+    return fuzz.ratio(short, long[: len(short)]) >= 97
+
+
+def _compare(a: _Prepared, b: _Prepared, settings: DedupSettings) -> DuplicateLink | None:
+    compared: dict[str, Any] = {
+        "doi": [a.doi, b.doi],
+        "pmid": [a.pmid, b.pmid],
+        "title": [a.title, b.title],
+        "year": [a.year, b.year],
+        "first_author": [a.author, b.author],
+        "kind": [a.kind, b.kind],
+    }
+    if a.kind != b.kind:
+        return None
+    title_score = fuzz.ratio(a.title, b.title) / 100 if a.title and b.title else 0.0
+    compared["title_similarity"] = round(title_score, 4)
+    doi_conflict = bool(a.doi and b.doi and a.doi != b.doi)
+    pmid_conflict = bool(a.pmid and b.pmid and a.pmid != b.pmid)
+
+    for rule, same in (("doi", a.doi and a.doi == b.doi), ("pmid", a.pmid and a.pmid == b.pmid)):
+        if not same or (rule == "pmid" and doi_conflict):
+            continue
+        if a.title and b.title:
+            overlap = fuzz.token_set_ratio(a.title, b.title) / 100
+            compared["title_overlap"] = round(overlap, 4)
+            if overlap < settings.identifier_title:
+                return None
+        return DuplicateLink(a.id, b.id, rule, 1.0, compared)
+
+    if doi_conflict or pmid_conflict or not a.title or not b.title:
+        return None
+    if a.numbers != b.numbers:
+        return None
+    if a.page and b.page:
+        compared["first_page"] = [a.page, b.page]
+        if a.page != b.page:
+            return None
+    if a.volume and b.volume:
+        compared["volume"] = [a.volume, b.volume]
+        if a.volume != b.volume:
+            return None
+    authors_known = bool(a.author and b.author)
+    same_author = authors_known and _same_author(a.author, b.author, settings)
+    if authors_known and not same_author:
+        return None
+    if a.year is not None and b.year is not None:
+        gap = abs(a.year - b.year)
+        if gap > 1 or (gap == 1 and not same_author):
+            return None
+
+    if a.title == b.title and a.year == b.year and a.year is not None and same_author:
+        return DuplicateLink(a.id, b.id, "title_year_author", 1.0, compared)
+    truncated = _truncated(a.title, b.title, settings)
+    if truncated:
+        compared["truncated"] = True
+    # Without author and year on one side the titles alone must carry it: ask for more.
+    needed = settings.fuzzy_title if (same_author or a.year == b.year) else max(settings.fuzzy_title, 0.97)
+    if title_score >= needed or (truncated and (same_author or not authors_known)):
+        return DuplicateLink(a.id, b.id, "fuzzy_title", title_score, compared)
+    return None
+
+
+class _Clusters:
+    """Union–find that refuses to join two groups holding a blocked pair."""
+
+    def __init__(self, ids: Sequence[str], blocked: Iterable[frozenset[str]]) -> None:
+        self.parent = {record: record for record in ids}
+        self.members: dict[str, set[str]] = {record: {record} for record in ids}
+        self.blocked: dict[str, set[str]] = defaultdict(set)
+        for pair in blocked:
+            if len(pair) == 2:
+                first, second = tuple(pair)
+                self.blocked[first].add(second)
+                self.blocked[second].add(first)
+
+    def find(self, record: str) -> str:
+        while self.parent[record] != record:
+            self.parent[record] = self.parent[self.parent[record]]
+            record = self.parent[record]
+        return record
+
+    def union(self, a: str, b: str) -> bool:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return True
+        small, large = sorted((root_a, root_b), key=lambda root: len(self.members[root]))
+        if any(self.blocked[member] & self.members[large] for member in self.members[small]):
+            return False
+        self.parent[small] = large
+        self.members[large] |= self.members.pop(small)
+        return True
+
+
+def find_duplicates(
+    records: Sequence[tuple[str, Reference]],
+    *,
+    settings: DedupSettings | None = None,
+    blocked: Iterable[frozenset[str]] = (),
+) -> DedupResult:
+    """Link the records that are the same work and group them.
+
+    ``records`` are ``(id, reference)`` pairs, ids unique.  The kept record of a group is the most
+    complete one (abstract, DOI, PMID, authors …), the earliest given on a tie.
+    """
+    settings = settings or DedupSettings()
+    prepared = [_prepare(index, record_id, ref) for index, (record_id, ref) in enumerate(records)]
+    if len({record.id for record in prepared}) != len(prepared):
+        raise ValueError("record ids must be unique")
+    candidates = sorted(_candidates(prepared, settings))
+    result = DedupResult(candidates=len(candidates))
+    rule_rank = {rule: rank for rank, rule in enumerate(RULES)}
+    links = [link for i, j in candidates if (link := _compare(prepared[i], prepared[j], settings)) is not None]
+    # Surest links first, so a refused (blocked) join never keeps a sure one out.
+    links.sort(key=lambda link: (rule_rank[link.rule], -link.score))
+    clusters = _Clusters([record.id for record in prepared], blocked)
+    for link in links:
+        if clusters.union(link.a, link.b):
+            result.links.append(link)
+        else:
+            result.refused_blocked += 1
+    by_id = {record.id: record for record in prepared}
+    groups: dict[str, list[_Prepared]] = defaultdict(list)
+    for record in prepared:
+        groups[clusters.find(record.id)].append(record)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        kept = min(members, key=lambda record: (-record.completeness, record.order))
+        ordered = sorted(members, key=lambda record: record.order)
+        duplicates = tuple(record.id for record in ordered if record is not kept)
+        result.clusters.append(DuplicateCluster(kept.id, duplicates))
+    result.clusters.sort(key=lambda cluster: by_id[cluster.kept].order)
+    return result
+
+
+RULE_LABELS = {
+    "doi": "samme DOI",
+    "pmid": "samme PMID",
+    "title_year_author": "samme tittel, år og førsteforfatter",
+    "fuzzy_title": "nesten lik tittel",
+}
+
+
+def explain(link: DuplicateLink) -> str:
+    """Why two records were linked, in bokmål (for tables and the audit log)."""
+    compared = link.compared
+    parts = [RULE_LABELS.get(link.rule, link.rule)]
+    if link.rule == "doi":
+        parts.append(f"DOI {compared['doi'][0]}")
+    elif link.rule == "pmid":
+        parts.append(f"PMID {compared['pmid'][0]}")
+    else:
+        parts.append(f"titellikhet {compared.get('title_similarity', link.score):.2f}".replace(".", ","))
+        if compared.get("truncated"):
+            parts.append("den ene tittelen er avkortet")
+        year_a, year_b = compared["year"]
+        if year_a is not None and year_b is not None:
+            parts.append(f"år {year_a}" if year_a == year_b else f"år {year_a}/{year_b}")
+        author_a, author_b = compared["first_author"]
+        if author_a and author_b:
+            parts.append(f"førsteforfatter {author_a}")
+        if "first_page" in compared:
+            parts.append(f"side {compared['first_page'][0]}")
+    return "; ".join(parts)
