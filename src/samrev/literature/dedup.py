@@ -12,7 +12,8 @@ Rules, tried in this order for every candidate pair; the first that holds links 
    the other), *and* every guard below holds.
 
 Guards (they keep different papers with similar titles apart; rules 3–4 need all, rules 1–2 the
-first two):
+first two; a first author missing on one side raises the title threshold to
+:attr:`DedupSettings.fuzzy_title_alone`):
 
 - *kind*: errata, corrections, retractions, replies, comments and letters on a paper are never
   merged with the paper; a conference abstract is never merged with a journal article.
@@ -25,6 +26,8 @@ first two):
 - *numbers*: the numbers in the titles must be the same (``Part 2``, ``2019 update``).
 - *pages/volume*: both known → the same start page and volume.
 
+Groups are the connected records; a link that would put two different DOIs or PMIDs (or a
+blocked pair) in one group is left out, so a chain of near matches cannot join two works.
 Candidate pairs come from blocking (same DOI, PMID or normalised title, or a shared rare title
 word), so the work grows with the number of records, not with its square.  A person's «not a
 duplicate» (an undone merge) is passed as ``blocked``: such a pair is never linked, not even
@@ -71,6 +74,8 @@ _STOP = frozenset(
 class DedupSettings:
     fuzzy_title: float = 0.93
     """Least rapidfuzz ``ratio``/100 of two normalised titles for the fuzzy rule."""
+    fuzzy_title_alone: float = 0.97
+    """Least title similarity for the fuzzy rule when the first authors cannot be compared."""
     identifier_title: float = 0.6
     """Least ``token_set_ratio``/100 of the titles when a DOI or PMID links two records."""
     author_similarity: float = 0.9
@@ -114,7 +119,8 @@ class DedupResult:
     links: list[DuplicateLink] = field(default_factory=list)
     clusters: list[DuplicateCluster] = field(default_factory=list)
     candidates: int = 0
-    refused_blocked: int = 0
+    refused: int = 0
+    """Links left out because they would join a blocked pair or two DOIs/PMIDs in one group."""
 
     def duplicate_ids(self) -> set[str]:
         return {record for cluster in self.clusters for record in cluster.duplicates}
@@ -286,19 +292,26 @@ def _compare(a: _Prepared, b: _Prepared, settings: DedupSettings) -> DuplicateLi
     truncated = _truncated(a.title, b.title, settings)
     if truncated:
         compared["truncated"] = True
-    # Without author and year on one side the titles alone must carry it: ask for more.
-    needed = settings.fuzzy_title if (same_author or a.year == b.year) else max(settings.fuzzy_title, 0.97)
-    if title_score >= needed or (truncated and (same_author or not authors_known)):
+    # Without the first author on one side the title alone must carry it: ask for more.
+    needed = settings.fuzzy_title if same_author else max(settings.fuzzy_title, settings.fuzzy_title_alone)
+    # A truncated title is only trusted with the same first author, the same year and most of the title.
+    truncated_ok = truncated and same_author and a.year == b.year and (
+        min(len(a.title), len(b.title)) >= 0.5 * max(len(a.title), len(b.title)))
+    if title_score >= needed or truncated_ok:
         return DuplicateLink(a.id, b.id, "fuzzy_title", title_score, compared)
     return None
 
 
 class _Clusters:
-    """Union–find that refuses to join two groups holding a blocked pair."""
+    """Union–find that refuses to join two groups holding a blocked pair, two different DOIs or
+    two different PMIDs (a group is one work: a link through a third record may not join two)."""
 
-    def __init__(self, ids: Sequence[str], blocked: Iterable[frozenset[str]]) -> None:
+    def __init__(self, records: Sequence[_Prepared], blocked: Iterable[frozenset[str]]) -> None:
+        ids = [record.id for record in records]
         self.parent = {record: record for record in ids}
         self.members: dict[str, set[str]] = {record: {record} for record in ids}
+        self.dois: dict[str, set[str]] = {record.id: {record.doi} - {""} for record in records}
+        self.pmids: dict[str, set[str]] = {record.id: {record.pmid} - {""} for record in records}
         self.blocked: dict[str, set[str]] = defaultdict(set)
         for pair in blocked:
             if len(pair) == 2:
@@ -319,8 +332,13 @@ class _Clusters:
         small, large = sorted((root_a, root_b), key=lambda root: len(self.members[root]))
         if any(self.blocked[member] & self.members[large] for member in self.members[small]):
             return False
+        for values in (self.dois, self.pmids):
+            if values[small] and values[large] and values[small] != values[large]:
+                return False
         self.parent[small] = large
         self.members[large] |= self.members.pop(small)
+        self.dois[large] |= self.dois.pop(small)
+        self.pmids[large] |= self.pmids.pop(small)
         return True
 
 
@@ -345,12 +363,12 @@ def find_duplicates(
     links = [link for i, j in candidates if (link := _compare(prepared[i], prepared[j], settings)) is not None]
     # Surest links first, so a refused (blocked) join never keeps a sure one out.
     links.sort(key=lambda link: (rule_rank[link.rule], -link.score))
-    clusters = _Clusters([record.id for record in prepared], blocked)
+    clusters = _Clusters(prepared, blocked)
     for link in links:
         if clusters.union(link.a, link.b):
             result.links.append(link)
         else:
-            result.refused_blocked += 1
+            result.refused += 1
     by_id = {record.id: record for record in prepared}
     groups: dict[str, list[_Prepared]] = defaultdict(list)
     for record in prepared:

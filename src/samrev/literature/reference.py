@@ -95,13 +95,20 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+_GREEK: dict[str, str | int | None] = {
+    "α": " alpha ", "β": " beta ", "γ": " gamma ", "δ": " delta ", "κ": " kappa ", "μ": " mu "
+}
+
+
 def normalise_title(value: str) -> str:
-    """The comparison form of a title: folded, tags and punctuation gone, single spaces.
+    """The comparison form of a title: folded, tags and punctuation gone, Greek letters spelt out,
+    ``&`` as ``and``, single spaces.
 
     >>> normalise_title("<i>Læring</i> og mestring – en studie.")
     'laering og mestring en studie'
     """
-    text = fold(clean_title(value))
+    text = clean_title(value).translate(str.maketrans(_GREEK)).replace("&", " and ")
+    text = fold(text)
     text = re.sub(r"[^\w\s]|_", " ", text)
     return " ".join(text.split())
 
@@ -111,6 +118,9 @@ def normalise_title(value: str) -> str:
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "la", "le", "du", "da", "di", "del", "af", "av", "ten", "ter"}
 )
+
+
+_INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.?-?){1,3}")
 
 
 def author_surname(author: str) -> str:
@@ -123,11 +133,14 @@ def author_surname(author: str) -> str:
         surname = text.split(",", 1)[0]
     else:
         parts = text.replace(".", ". ").split()
+        initials = 0
+        while len(parts) - initials > 1 and _INITIALS.fullmatch(parts[len(parts) - 1 - initials]):
+            initials += 1
         if len(parts) == 1:
             surname = parts[0]
-        elif re.fullmatch(r"[A-ZÆØÅ]{1,3}", parts[-1].strip(".")) or all(len(p.strip(".")) <= 1 for p in parts[1:]):
-            # "Nilsen KB", "Nilsen K B": initials after the surname (MEDLINE AU, Vancouver)
-            surname = " ".join(parts[:-1]) if len(parts[-1].strip(".")) > 1 or len(parts) == 2 else parts[0]
+        elif initials:
+            # "Nilsen KB", "Nilsen K. B.", "de Vries J.": initials after the surname (MEDLINE AU, Scopus)
+            surname = " ".join(parts[: len(parts) - initials])
         else:
             # "Kari B. Nilsen", "K. Nilsen": the last word; particles before it belong to it
             index = len(parts) - 1
@@ -180,10 +193,9 @@ def parse_year(value: Any) -> int | None:
 
 
 def first_page(pages: str) -> str:
-    """The start page, folded (``e1234``, ``S12``, ``123`` of ``123-9``)."""
-    text = fold(clean_text(pages))
-    found = re.match(r"\s*([a-z]*\d+[a-z]?)", text)
-    return found.group(1) if found else ""
+    """The digits of the start page (``1234`` of ``e1234``, ``S1234``, ``1234-9``); ``""`` if none."""
+    found = re.match(r"\s*[A-Za-z]{0,3}[-.\s]?(\d+)", clean_text(pages))
+    return found.group(1).lstrip("0") if found else ""
 
 
 _NO_ABSTRACT = re.compile(r"\[?\s*(?:no abstract(?: available)?|abstract (?:not )?available|abstract missing|"

@@ -118,7 +118,7 @@ def save_search(
                 content_hash=item.content_hash,
                 format=item.format,
                 encoding=item.encoding,
-                records=len(item.references),
+                record_count=len(item.references),
                 problems=list(item.problems),
             )
             models.LiteratureRecord.objects.bulk_create(

@@ -422,7 +422,7 @@ class LiteratureImportFile(models.Model):
     content_hash = models.CharField("innholdshash (SHA-256)", max_length=64)
     format = models.CharField("format", max_length=20)
     encoding = models.CharField("tegnsett", max_length=40, blank=True)
-    records = models.PositiveIntegerField("poster", default=0)
+    record_count = models.PositiveIntegerField("poster", default=0)
     problems = models.JSONField(
         "problemer", default=list, blank=True, help_text="Liste av {position, line, message, skipped}."
     )
