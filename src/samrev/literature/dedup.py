@@ -23,13 +23,15 @@ first two; a first author missing on one side raises the title threshold to
 - *year*: both years known → at most one year apart (epub vs print), and the same year unless the
   first authors match too; an updated review or a later part of a series is a new record.
 - *first author*: both known → the same surname (Jaro–Winkler ≥ 0.9 for spelling variants).
-- *numbers*: the numbers in the titles must be the same (``Part 2``, ``2019 update``).
+- *series*: the numbers, ordinal words and Roman numerals in the titles must be the same
+  (``Part 2``, ``2019 update``, ``Sixteenth … Review``).
 - *pages/volume*: both known → the same start page and volume.
 
 Groups are the connected records; a link that would put two different DOIs or PMIDs (or a
 blocked pair) in one group is left out, so a chain of near matches cannot join two works.
-Candidate pairs come from blocking (same DOI, PMID or normalised title, or a shared rare title
-word), so the work grows with the number of records, not with its square.  A person's «not a
+Candidate pairs come from blocking (the same DOI, PMID, normalised title or first five title
+words, or two of the five rarest title words in common), so the work grows with the number of
+records, not with its square.  A person's «not a
 duplicate» (an undone merge) is passed as ``blocked``: such a pair is never linked, not even
 through a third record.
 """
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,10 +84,10 @@ class DedupSettings:
     """Least Jaro–Winkler similarity of two first authors' surnames."""
     truncated_min_chars: int = 40
     """A shorter title counts as truncated only if it has at least this many characters."""
-    rare_words: int = 3
-    """How many of a title's rarest words are used to find candidate pairs."""
-    max_block: int = 2000
-    """Words in more titles than this are not used for finding candidates."""
+    rare_words: int = 5
+    """How many of a title's rarest words make the blocking keys (every two of them a key)."""
+    max_block: int = 50
+    """A blocking key shared by more records than this is too generic to compare them all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +154,12 @@ class _Prepared:
     completeness: int
 
 
-def record_kind(ref: Reference) -> str:
-    """``notice`` (erratum, reply, comment …), ``conference`` (abstract or paper) or ``article``."""
-    title = fold(ref.title).lstrip("[( ")
+def record_kind(ref: Reference, title: str | None = None) -> str:
+    """``notice`` (erratum, reply, comment …), ``conference`` (abstract or paper) or ``article``
+    (``title``: the normalised title, if already known)."""
+    title = normalise_title(ref.title) if title is None else title
     rtype = fold(ref.record_type).strip()
-    if rtype in _NOTICE_TYPES or _NOTICE.match(title) or re.match(r"^re\s*:", title):
+    if rtype in _NOTICE_TYPES or _NOTICE.match(title):
         return "notice"
     if rtype in _CONFERENCE_TYPES or (ref.journal and _CONFERENCE_JOURNAL.search(fold(ref.journal))):
         return "conference"
@@ -175,10 +178,26 @@ def _prepare(index: int, record_id: str, ref: Reference) -> _Prepared:
         author=ref.first_author,
         page=first_page(ref.pages),
         volume=fold(ref.volume).strip(),
-        kind=record_kind(ref),
-        numbers=frozenset(re.findall(r"\d+", title)),
+        kind=record_kind(ref, title),
+        numbers=series_marks(title),
         completeness=completeness(ref),
     )
+
+
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth ii iii iv vi vii viii ix xi xii xiii xiv xv "
+    "xvi xvii xviii xix xx".split()
+)
+
+
+def series_marks(title: str) -> frozenset[str]:
+    """What tells parts of a series apart in a normalised title: numbers, ordinal words, Roman
+    numerals and the letter after «part» (``part a``)."""
+    words = title.split()
+    marks = {word for word in words if word.isdigit() or word in _ORDINALS}
+    marks |= {f"part {words[i + 1]}" for i, word in enumerate(words[:-1]) if word in ("part", "del", "phase")}
+    return frozenset(marks)
 
 
 def completeness(ref: Reference) -> int:
@@ -192,37 +211,34 @@ def _words(title: str) -> set[str]:
 
 
 def _candidates(prepared: Sequence[_Prepared], settings: DedupSettings) -> set[tuple[int, int]]:
-    pairs: set[tuple[int, int]] = set()
-
-    def add_groups(groups: Mapping[str, list[int]]) -> None:
-        for members in groups.values():
-            if 1 < len(members) <= settings.max_block * 5:
-                for i, first in enumerate(members):
-                    for second in members[i + 1 :]:
-                        pairs.add((first, second))
-
-    for attribute in ("doi", "pmid", "title"):
-        groups: dict[str, list[int]] = defaultdict(list)
-        for index, record in enumerate(prepared):
-            value = getattr(record, attribute)
-            if value:
-                groups[value].append(index)
-        add_groups(groups)
-
+    """Blocking: records that share a DOI, a PMID, a normalised title, the first words of the title
+    or any two of their rarest title words.  Key groups larger than ``max_block`` (generic keys)
+    are skipped, except for DOI, PMID and the whole title."""
     words = [_words(record.title) for record in prepared]
     frequency: Counter[str] = Counter(word for bag in words for word in bag)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, bag in enumerate(words):
-        for word in bag:
-            if frequency[word] <= settings.max_block:
-                postings[word].append(index)
-    for index, bag in enumerate(words):
-        rare = sorted((word for word in bag if 1 < frequency[word] <= settings.max_block),
-                      key=lambda word: (frequency[word], word))[: settings.rare_words]
-        for word in rare:
-            for other in postings[word]:
-                if other != index:
-                    pairs.add((min(index, other), max(index, other)))
+    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index, (record, bag) in enumerate(zip(prepared, words, strict=True)):
+        if record.doi:
+            groups[("doi", record.doi)].append(index)
+        if record.pmid:
+            groups[("pmid", record.pmid)].append(index)
+        if record.title:
+            groups[("title", record.title)].append(index)
+            title_words = record.title.split()
+            if len(title_words) >= 4:
+                groups[("start", *title_words[:5])].append(index)
+        rare = sorted(bag, key=lambda word: (frequency[word], word))[: settings.rare_words]
+        for i, first in enumerate(rare):
+            for second in rare[i + 1 :]:
+                groups[("pair", *sorted((first, second)))].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for key, members in groups.items():
+        if len(members) < 2 or (len(members) > settings.max_block and key[0] in ("start", "pair")):
+            continue
+        for position, low in enumerate(members):
+            for high in members[position + 1 :]:
+                if low != high:
+                    pairs.add((low, high))
     return pairs
 
 

@@ -90,6 +90,8 @@ def clean_title(value: Any) -> str:
 def fold(text: str) -> str:
     """Lower case, accents off (æ→ae, ø→o, å→a, é→e), unicode dashes as ``-``."""
     text = text.translate(_DASHES).lower()
+    if text.isascii():
+        return text
     text = text.replace("æ", "ae").replace("ø", "o").replace("ß", "ss").replace("œ", "oe")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
