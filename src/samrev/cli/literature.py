@@ -125,8 +125,9 @@ def import_(
 ) -> None:
     """Les inn ett søk (én eller flere eksportfiler) som én importbunt med database, dato og søkestreng.
 
-    Ødelagte poster meldes med nummer og linje, resten leses inn. En fil som ikke kan leses, meldes
-    og hoppes over. Samme fil to ganger endrer ingenting.
+    Ødelagte poster meldes med nummer og linje; resten leses inn. En uleselig fil meldes og hoppes over.
+
+    Samme fil to ganger endrer ingenting.
     """
     from datetime import date
 
@@ -150,7 +151,7 @@ def import_(
     for item in summary.files:
         if item.error:
             err.print(f"[red]{item.path}[/]: {item.error['message']}", markup=True, highlight=False)
-        for problem in item.problems:
+        for problem in [] if item.already_in_search is not None else item.problems:
             where = f"post {problem['position']}" if problem["position"] else "utenfor postene"
             if problem["line"]:
                 where += f", linje {problem['line']}"
