@@ -258,7 +258,7 @@ def _vary_title(title: str, database: str, rng: random.Random, work: Work) -> st
         if database == "MEDLINE":
             text = f"[{text.rstrip('.')}]."
         elif database in ("Embase", "CINAHL") and rng.random() < 0.5:
-            text = f"{text} (Norwegian)"
+            text = f"{text} {rng.choice(['(Norwegian)', '[Norwegian]'])}"
     return text
 
 

@@ -48,6 +48,9 @@ def test_title_year_author_rule_and_fuzzy_variants() -> None:
     assert linked(ref(), ref(title=TITLE.replace("municipality", "muncipality"))) == "fuzzy_title"
     assert linked(ref(), ref(title=TITLE[:60])) == "fuzzy_title"  # truncated, same author and year
     assert linked(ref(), ref(year=2022)) == "fuzzy_title"  # epub vs print, same first author
+    long = "Osteochondritis dissecans lesions of the knee restored by bone marrow concentrate: results in 18 patients"
+    assert linked(ref(title=long), ref(title=long[:70])) == "fuzzy_title"  # the cut-off part held the number
+    assert linked(ref(title=long, authors=[], pages="1352-65"), ref(title=long[:80], pages="1352")) == "fuzzy_title"
 
 
 @pytest.mark.parametrize(("other", "why"), [

@@ -66,6 +66,16 @@ def test_scopus_ris_with_bom_reads_pmid_from_notes_and_reports_a_bad_year() -> N
     assert not result.problems[0].skipped
 
 
+def test_ris_pmid_sources(tmp_path: Path) -> None:
+    path = tmp_path / "embase_c5.ris"
+    path.write_text("TY  - JOUR\nT1  - A title\nC5  - 30123456\nDB  - Embase\nER  - \n"
+                    "TY  - JOUR\nTI  - Another title\nC5  - 30123456\nER  - \n"
+                    "TY  - JOUR\nTI - Third title\nN1 - PMID: 29000001\nER  - \n", encoding="utf-8")
+    refs = read_references(path).references
+    assert [ref.pmid for ref in refs] == ["30123456", "", "29000001"]  # C5 only in Embase's flavour
+    assert refs[2].title == "Third title"  # «TI - x» with one space read too
+
+
 def test_wos_endnote_and_zotero_ris_flavours() -> None:
     wos, _ = read("wos.ris")
     assert wos[0].accession == "WOS:000571234500001" and wos[0].pmid == ""

@@ -284,7 +284,16 @@ def _compare(a: _Prepared, b: _Prepared, settings: DedupSettings) -> DuplicateLi
 
     if doi_conflict or pmid_conflict or not a.title or not b.title:
         return None
-    if a.numbers != b.numbers:
+    truncated = _truncated(a.title, b.title, settings)
+    if truncated:
+        # compare the series marks of the part both titles have
+        # Numbers are compared in the part both titles have (a count cut off is no conflict);
+        # «part 2», ordinals and Roman numerals in the whole title.
+        short, long = (title.split() for title in sorted((a.title, b.title), key=len))
+        shared = series_marks(" ".join(long[: len(short)]))
+        if series_marks(" ".join(short)) != shared or {m for m in a.numbers ^ b.numbers if not m.isdigit()}:
+            return None
+    elif a.numbers != b.numbers:
         return None
     if a.page and b.page:
         compared["first_page"] = [a.page, b.page]
@@ -305,13 +314,14 @@ def _compare(a: _Prepared, b: _Prepared, settings: DedupSettings) -> DuplicateLi
 
     if a.title == b.title and a.year == b.year and a.year is not None and same_author:
         return DuplicateLink(a.id, b.id, "title_year_author", 1.0, compared)
-    truncated = _truncated(a.title, b.title, settings)
     if truncated:
         compared["truncated"] = True
     # Without the first author on one side the title alone must carry it: ask for more.
     needed = settings.fuzzy_title if same_author else max(settings.fuzzy_title, settings.fuzzy_title_alone)
-    # A truncated title is only trusted with the same first author, the same year and most of the title.
-    truncated_ok = truncated and same_author and a.year == b.year and (
+    # A truncated title is trusted with most of the title, the same year and the same first author
+    # (or, when one side has no authors, the same start page).
+    same_page = bool(a.page and a.page == b.page)
+    truncated_ok = truncated and a.year == b.year and (same_author or (not authors_known and same_page)) and (
         min(len(a.title), len(b.title)) >= 0.5 * max(len(a.title), len(b.title)))
     if title_score >= needed or truncated_ok:
         return DuplicateLink(a.id, b.id, "fuzzy_title", title_score, compared)

@@ -188,8 +188,12 @@ def ris_reference(record: Mapping[str, Any]) -> Reference:
     database = " ".join(_as_list(record.get("name_of_database")) + _as_list(record.get("database_provider"))).lower()
     number = clean_text(_first(record, "accession_number")) or (
         clean_text(_first(record, "id")) if "medline" in database or "pubmed" in database else "")
-    # An accession of 5-8 digits is a PMID (Embase's are 10-11 digits, EndNote's ID a record number).
+    # An accession of 5-8 digits is a PMID (Embase's are 10-11 digits, EndNote's ID a record number);
+    # Embase exports the MEDLINE PMID of a record in C5.
     pmid = number if _PMID_SHAPE.match(number) and len(number) >= 5 else ""
+    custom5 = clean_text(_first(record, "custom5"))
+    if not pmid and "embase" in database and _PMID_SHAPE.match(custom5) and len(custom5) >= 5:
+        pmid = custom5
     if not pmid:
         notes = " ".join(_as_list(record.get("notes")) + _as_list(record.get("note")))
         found = _PMID_IN_TEXT.search(notes)
