@@ -177,6 +177,22 @@ def test_openalex_response_and_work_list_rebuild_the_abstract() -> None:
     assert abstract_from_inverted_index({"b": [1], "a": [0, 2]}) == "a b a"
 
 
+def test_csl_json_from_zotero(tmp_path: Path) -> None:
+    path = tmp_path / "zotero.json"
+    path.write_text(json.dumps([{
+        "id": "http://zotero.org/users/1/items/ABCD", "type": "article-journal",
+        "title": "Læring og mestring i kommunehelsetjenesten", "container-title": "Sykepleien Forskning",
+        "author": [{"family": "Nilsen", "given": "Kari"}, {"literal": "LMS-gruppen"}],
+        "issued": {"date-parts": [[2019, 5, 3]]}, "DOI": "10.4220/Sykepleienf.2019.79321", "page": "e-79321",
+        "PMID": "31000003", "keyword": "læring; mestring",
+    }], ensure_ascii=False), encoding="utf-8")
+    ref = read_references(path).references[0]
+    assert (ref.title, ref.journal, ref.year, ref.doi, ref.pmid) == (
+        "Læring og mestring i kommunehelsetjenesten", "Sykepleien Forskning", 2019,
+        "10.4220/sykepleienf.2019.79321", "31000003")
+    assert ref.authors == ["Nilsen, Kari", "LMS-gruppen"] and ref.keywords == ["læring", "mestring"]
+
+
 def test_json_lines_report_the_bad_line(tmp_path: Path) -> None:
     path = tmp_path / "works.jsonl"
     good = json.dumps({"title": "Læring og mestring", "publication_year": 2020})

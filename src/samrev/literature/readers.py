@@ -1,5 +1,5 @@
 """Reading reference exports: RIS, PubMed/MEDLINE (NBIB), Web of Science plain text, BibTeX,
-CSV/TSV, XLSX and OpenAlex JSON, into :class:`~samrev.literature.reference.Reference`.
+CSV/TSV, XLSX, OpenAlex JSON and CSL-JSON (Zotero), into :class:`~samrev.literature.reference.Reference`.
 
 Parsing is left to kept libraries: ``rispy`` (RIS; its ``WokParser`` for Web of Science plain
 text; and a ``RisParser`` subclass with a MEDLINE tag mapping for NBIB, whose tags are four
@@ -595,7 +595,7 @@ def read_xlsx(data: bytes, source: str) -> tuple[list[Reference], list[RecordPro
     return _read_rows(rows, source)
 
 
-# --- OpenAlex JSON ---------------------------------------------------------------------------
+# --- OpenAlex JSON (and CSL-JSON) ---------------------------------------------------------------------------
 
 
 def abstract_from_inverted_index(index: Mapping[str, Sequence[int]] | None) -> str:
@@ -643,6 +643,40 @@ def openalex_reference(work: Mapping[str, Any]) -> Reference:
     )
 
 
+def csl_reference(item: Mapping[str, Any]) -> Reference:
+    """A CSL-JSON item (Zotero's and Mendeley's JSON export) as a Reference."""
+    def name(person: Any) -> str:
+        if not isinstance(person, Mapping):
+            return str(person)
+        if person.get("literal"):
+            return str(person["literal"])
+        return ", ".join(part for part in (person.get("family"), person.get("given")) if part)
+
+    raw_issued = item.get("issued")
+    issued: Mapping[str, Any] = raw_issued if isinstance(raw_issued, Mapping) else {}
+    parts = issued.get("date-parts")
+    year = parse_year(parts[0][0] if parts and parts[0] else issued.get("raw"))
+    keywords = item.get("keyword") or ""
+    return Reference(
+        title=item.get("title") or "",
+        abstract=item.get("abstract") or "",
+        authors=[name(person) for person in item.get("author") or []],
+        year=year,
+        journal=item.get("container-title") or "",
+        volume=str(item.get("volume") or ""),
+        issue=str(item.get("issue") or ""),
+        pages=str(item.get("page") or ""),
+        doi=item.get("DOI") or "",
+        pmid=str(item.get("PMID") or ""),
+        keywords=re.split(r"\s*[;,]\s*", keywords) if isinstance(keywords, str) else _as_list(keywords),
+        language=item.get("language") or "",
+        record_type=item.get("type") or "",
+        accession=str(item.get("id") or ""),
+        url=item.get("URL") or "",
+        raw=_jsonable(item),
+    )
+
+
 def read_openalex(text: str, source: str) -> tuple[list[Reference], list[RecordProblem]]:
     problems: list[RecordProblem] = []
     items: list[tuple[int, Any]] = []
@@ -675,7 +709,8 @@ def read_openalex(text: str, source: str) -> tuple[list[Reference], list[RecordP
         if not isinstance(item, Mapping):
             problems.append(RecordProblem(position, line, "elementet er ikke et OpenAlex-verk (et JSON-objekt)"))
             continue
-        ref = openalex_reference(item)
+        is_csl = "container-title" in item or "DOI" in item or "issued" in item
+        ref = csl_reference(item) if is_csl else openalex_reference(item)
         ref.position, ref.line = position, line
         _keep(ref, references, problems)
     return references, problems
