@@ -32,6 +32,11 @@ def test_doi_rule_ignores_prefix_and_case() -> None:
                   ref(doi="10.1186/s12913-021-07123-4", title=TITLE.upper(), year=2020)) == "doi"
 
 
+def test_a_shared_doi_links_records_typed_differently_unless_the_title_says_erratum() -> None:
+    assert linked(ref(doi="10.1234/x", record_type="Letter"), ref(doi="10.1234/x", record_type="Article")) == "doi"
+    assert linked(ref(doi="10.1234/x"), ref(doi="10.1234/x", title="Erratum: " + TITLE)) is None
+
+
 def test_pmid_rule() -> None:
     assert linked(ref(pmid="34670551", title="[" + TITLE + "]."), ref(pmid="PMID: 34670551")) == "pmid"
 

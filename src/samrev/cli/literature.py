@@ -186,11 +186,12 @@ def dedup(
     Hver kobling lagres med regel, skår og feltene som ble sammenlignet; ingen post slettes.
     Angre en kobling med `samrev literature undo-merge NUMMER`.
     """
-    from samrev.cli._common import out, print_json
+    from samrev.cli._common import err, out, print_json
     from samrev.literature.service import deduplicate
 
     _store()
-    summary = deduplicate(project)
+    with err.status("Leter etter duplikater …"):
+        summary = deduplicate(project)
     if fmt is OutputFormat.json:
         print_json(summary.to_dict())
         return

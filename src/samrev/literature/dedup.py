@@ -16,7 +16,9 @@ first two; a first author missing on one side raises the title threshold to
 :attr:`DedupSettings.fuzzy_title_alone`):
 
 - *kind*: errata, corrections, retractions, replies, comments and letters on a paper are never
-  merged with the paper; a conference abstract is never merged with a journal article.
+  merged with the paper; a conference abstract is never merged with a journal article.  (Only a
+  shared DOI or PMID links records whose exported types differ, and never when one title says
+  «Erratum»/«Comment on» …)
 - *title*: for rules 1–2 the titles, where both exist, must still be alike (a DOI shared by a
   book and its chapters is no duplicate).
 - *identifiers*: two different DOIs or two different PMIDs mean two works.
@@ -257,6 +259,13 @@ def _truncated(a: str, b: str, settings: DedupSettings) -> bool:
 
 
 def _compare(a: _Prepared, b: _Prepared, settings: DedupSettings) -> DuplicateLink | None:
+    same_id = bool((a.doi and a.doi == b.doi) or (a.pmid and a.pmid == b.pmid))
+    if a.kind != b.kind and (not same_id or _NOTICE.match(a.title) or _NOTICE.match(b.title)):
+        # Types differ: only a shared DOI/PMID links them, and never a titled erratum/comment to its paper.
+        return None
+    title_score = fuzz.ratio(a.title, b.title) / 100 if a.title and b.title else 0.0
+    if not same_id and title_score < settings.fuzzy_title - 0.1 and not _truncated(a.title, b.title, settings):
+        return None  # cheap reject before the field-by-field comparison
     compared: dict[str, Any] = {
         "doi": [a.doi, b.doi],
         "pmid": [a.pmid, b.pmid],
@@ -265,9 +274,6 @@ def _compare(a: _Prepared, b: _Prepared, settings: DedupSettings) -> DuplicateLi
         "first_author": [a.author, b.author],
         "kind": [a.kind, b.kind],
     }
-    if a.kind != b.kind:
-        return None
-    title_score = fuzz.ratio(a.title, b.title) / 100 if a.title and b.title else 0.0
     compared["title_similarity"] = round(title_score, 4)
     doi_conflict = bool(a.doi and b.doi and a.doi != b.doi)
     pmid_conflict = bool(a.pmid and b.pmid and a.pmid != b.pmid)
@@ -282,7 +288,7 @@ def _compare(a: _Prepared, b: _Prepared, settings: DedupSettings) -> DuplicateLi
                 return None
         return DuplicateLink(a.id, b.id, rule, 1.0, compared)
 
-    if doi_conflict or pmid_conflict or not a.title or not b.title:
+    if doi_conflict or pmid_conflict or not a.title or not b.title or a.kind != b.kind:
         return None
     truncated = _truncated(a.title, b.title, settings)
     if truncated:
