@@ -1,5 +1,5 @@
-"""Import batches, duplicate links, undo, PRISMA identification and screening decisions in the store,
-through the service and the CLI."""
+"""Literature in the store (also run on PostgreSQL by `make test-postgres`): import batches, duplicate
+links, undo, PRISMA identification and screening decisions, through the service and the CLI."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from samrev.cli.literature import app
 
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
-DEDUP = Path(__file__).parent / "fixtures" / "dedup"
+FIXTURES = Path(__file__).parents[1] / "literature" / "fixtures" / "import"
+DEDUP = Path(__file__).parents[1] / "literature" / "fixtures" / "dedup"
 
 pytestmark = pytest.mark.django_db
 
