@@ -70,10 +70,18 @@ def test_title_year_author_rule_and_fuzzy_variants() -> None:
     ({"title": TITLE + ": part 2"}, "a later part of a series"),
     ({"doi": "10.1234/other"}, "two different DOIs"),
     ({"pages": "101-110"}, "other start page"),
+    ({"issue": "4"}, "other issue"),
     ({"title": TITLE.replace("municipality", "nursing home")}, "one word changed"),
 ])
 def test_guards_keep_look_alikes_apart(other: dict[str, object], why: str) -> None:
-    assert linked(ref(doi="10.1234/first", pages="1123"), ref(**other)) is None, why
+    assert linked(ref(doi="10.1234/first", pages="1123", issue="1"), ref(**other)) is None, why
+
+
+def test_short_titles_need_the_same_journal_and_page() -> None:
+    editorial = {"title": "Editorial", "authors": ["Berg, Åse"], "year": 2020, "journal": "Sykepleien Forskning"}
+    assert linked(ref(**editorial, pages="5"), ref(**editorial, pages="77")) is None
+    assert linked(ref(**editorial), ref(**editorial)) is None  # nothing but the title and the author
+    assert linked(ref(**editorial, pages="5"), ref(**editorial, pages="5-6")) == "title_year_author"
 
 
 def test_a_blocked_pair_is_never_joined_even_through_a_third_record() -> None:

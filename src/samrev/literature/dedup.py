@@ -27,7 +27,9 @@ first two; a first author missing on one side raises the title threshold to
 - *first author*: both known → the same surname (Jaro–Winkler ≥ 0.9 for spelling variants).
 - *series*: the numbers, ordinal words and Roman numerals in the titles must be the same
   (``Part 2``, ``2019 update``, ``Sixteenth … Review``).
-- *pages/volume*: both known → the same start page and volume.
+- *pages/volume/issue*: both known → the same start page, volume and issue number.
+- *short titles*: a title of fewer than five words («Editorial», «Patient education») links only
+  with the same journal and the same start page or volume.
 
 Groups are the connected records; a link that would put two different DOIs or PMIDs (or a
 blocked pair) in one group is left out, so a chain of near matches cannot join two works.
@@ -84,6 +86,8 @@ class DedupSettings:
     """Least ``token_set_ratio``/100 of the titles when a DOI or PMID links two records."""
     author_similarity: float = 0.9
     """Least Jaro–Winkler similarity of two first authors' surnames."""
+    short_title_words: int = 5
+    """A title of fewer words links only with the same journal and the same start page or volume."""
     truncated_min_chars: int = 40
     """A shorter title counts as truncated only if it has at least this many characters."""
     rare_words: int = 5
@@ -151,6 +155,8 @@ class _Prepared:
     author: str
     page: str
     volume: str
+    issue: str
+    journal: str
     kind: str
     numbers: frozenset[str]
     completeness: int
@@ -179,7 +185,9 @@ def _prepare(index: int, record_id: str, ref: Reference) -> _Prepared:
         year=ref.year,
         author=ref.first_author,
         page=first_page(ref.pages),
-        volume=fold(ref.volume).strip(),
+        volume=_digits(ref.volume),
+        issue=_digits(ref.issue),
+        journal=normalise_title(ref.journal),
         kind=record_kind(ref, title),
         numbers=series_marks(title),
         completeness=completeness(ref),
@@ -206,6 +214,12 @@ def completeness(ref: Reference) -> int:
     """How many of the useful fields a record has (the most complete copy of a work is kept)."""
     return sum(bool(value) for value in (ref.abstract, ref.doi, ref.pmid, ref.authors, ref.year, ref.journal,
                                          ref.pages, ref.keywords))
+
+
+def _digits(value: str) -> str:
+    """The first number in a volume or issue (``3`` of ``3 Supplement``, ``Suppl 3``)."""
+    found = re.search(r"\d+", value or "")
+    return found.group(0).lstrip("0") if found else ""
 
 
 def _words(title: str) -> set[str]:
@@ -305,10 +319,17 @@ def _compare(a: _Prepared, b: _Prepared, settings: DedupSettings) -> DuplicateLi
         compared["first_page"] = [a.page, b.page]
         if a.page != b.page:
             return None
-    if a.volume and b.volume:
-        compared["volume"] = [a.volume, b.volume]
-        if a.volume != b.volume:
-            return None
+    for name in ("volume", "issue"):
+        first, second = getattr(a, name), getattr(b, name)
+        if first and second:
+            compared[name] = [first, second]
+            if first != second:
+                return None
+    if len(a.title.split()) < settings.short_title_words and not (
+        a.journal and b.journal and fuzz.token_set_ratio(a.journal, b.journal) >= 80
+        and ((a.page and a.page == b.page) or (a.volume and a.volume == b.volume))
+    ):
+        return None  # «Editorial», «Introduction», «Patient education»: the title says too little
     authors_known = bool(a.author and b.author)
     same_author = authors_known and _same_author(a.author, b.author, settings)
     if authors_known and not same_author:
