@@ -51,9 +51,12 @@ def test_an_unreadable_file_is_reported_and_the_batch_goes_on(tmp_path: Path) ->
 
     bad = tmp_path / "ødelagt.ris"
     bad.write_text("ikke en referansefil\n", encoding="utf-8")
-    summary = import_files([bad, FIXTURES / "embase.ris", tmp_path / "borte.ris"], database="Embase",
+    twin = tmp_path / "embase_kopi.ris"
+    twin.write_bytes((FIXTURES / "embase.ris").read_bytes())
+    summary = import_files([bad, FIXTURES / "embase.ris", tmp_path / "borte.ris", twin], database="Embase",
                            search_date=date(2025, 3, 3), project="lit")
     assert summary.created and summary.records == 3 and summary.failed == 2
+    assert summary.files[3].same_as == str(FIXTURES / "embase.ris")
     assert summary.files[0].error is not None and "ødelagt.ris" in summary.files[0].error["message"]
     assert summary.files[0].error["code"] == "LITERATURE_FILE_UNREADABLE"
     assert "finnes ikke" in summary.files[2].error["message"]  # type: ignore[index]

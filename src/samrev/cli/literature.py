@@ -151,7 +151,8 @@ def import_(
     for item in summary.files:
         if item.error:
             err.print(f"[red]{item.path}[/]: {item.error['message']}", markup=True, highlight=False)
-        for problem in [] if item.already_in_search is not None else item.problems:
+        skipped_file = item.already_in_search is not None or item.same_as is not None
+        for problem in [] if skipped_file else item.problems:
             where = f"post {problem['position']}" if problem["position"] else "utenfor postene"
             if problem["line"]:
                 where += f", linje {problem['line']}"
@@ -163,6 +164,8 @@ def import_(
         for item in summary.files:
             if item.already_in_search is not None:
                 out.print(f"{item.path}: lest inn før (søk {item.already_in_search}); ingen endring.", highlight=False)
+            elif item.same_as is not None:
+                out.print(f"{item.path}: samme innhold som {item.same_as}; hoppet over.", highlight=False)
             elif item.error is None:
                 skipped = sum(problem["skipped"] for problem in item.problems)
                 out.print(f"{item.path}: {item.format}, {item.records} poster"

@@ -31,6 +31,8 @@ class FileOutcome:
     problems: list[dict[str, Any]] = field(default_factory=list)
     error: dict[str, Any] | None = None
     already_in_search: int | None = None
+    same_as: str | None = None
+    """Another file of this import with the same content (this one is skipped)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +44,7 @@ class FileOutcome:
             "problems": self.problems,
             "error": self.error,
             "already_in_search": self.already_in_search,
+            "same_as": self.same_as,
         }
 
 
@@ -57,7 +60,8 @@ class ImportSummary:
 
     @property
     def records(self) -> int:
-        return sum(item.records for item in self.files if item.error is None and item.already_in_search is None)
+        return sum(item.records for item in self.files
+                   if item.error is None and item.already_in_search is None and item.same_as is None)
 
     @property
     def failed(self) -> int:
@@ -131,8 +135,7 @@ def import_files(
             outcome.already_in_search = known.search_id
             continue
         if result.content_hash in seen:
-            message = f"samme innhold som «{seen[result.content_hash]}»"
-            outcome.error = {"code": "LITERATURE_SAME_FILE", "message": message}
+            outcome.same_as = seen[result.content_hash]
             continue
         seen[result.content_hash] = str(path)
         to_store.append(store.FileToStore(
