@@ -144,6 +144,13 @@ def test_csv_exports_scopus_wos_covidence_zotero_and_the_screening_csv() -> None
     assert problems == ["post 3, linje 4: posten har verken tittel, sammendrag, DOI eller PMID og ble hoppet over"]
 
 
+def test_an_id_column_is_an_identifier_except_in_web_of_science(tmp_path: Path) -> None:
+    path = tmp_path / "egen.csv"
+    path.write_text("ID;Title;Year\n17;Læring og mestring;2020\n", encoding="utf-8")
+    ref = read_references(path).references[0]
+    assert ref.accession == "17" and ref.keywords == [] and ref.year == 2020
+
+
 def test_xlsx_export(tmp_path: Path) -> None:
     from openpyxl import Workbook
 

@@ -68,7 +68,7 @@ _CONFERENCE_TYPES = frozenset(
     {"conf", "cpaper", "abst", "conference abstract", "conference paper", "conference review", "meeting abstract",
      "proceedings paper", "inproceedings", "conference", "proceedings", "proceedings-article", "meeting"}
 )
-_CONFERENCE_JOURNAL = re.compile(r"\b(?:abstracts?|congress|conference|meeting|symposium|proceedings|supplement)\b")
+_CONFERENCE_JOURNAL = re.compile(r"\b(?:abstracts?|congress|conference|meeting|symposium|proceedings)\b")
 _STOP = frozenset(
     "the and for with from into among between about after before during their this that these those are was were "
     "has have had not its our how what which who why when where does study review trial systematic analysis "

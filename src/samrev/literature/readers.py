@@ -477,9 +477,12 @@ def _resolve_columns(header: Sequence[str]) -> dict[str, list[int]]:
     folded = [" ".join(str(name or "").replace("\ufeff", "").strip().lower().split()) for name in header]
     out: dict[str, list[int]] = {}
     used: set[int] = set()
+    wos_tags = "ut" in folded and "pt" in folded  # Web of Science's two-letter columns: ID = Keywords Plus
     for target, names in COLUMNS.items():
         indexes = []
         for name in names:
+            if name == "id" and (target == "keywords") != wos_tags:
+                continue
             if name in folded:
                 index = folded.index(name)
                 if index not in used or target == "accession":
@@ -490,9 +493,6 @@ def _resolve_columns(header: Sequence[str]) -> dict[str, list[int]]:
             out[target] = indexes
             if target != "accession":
                 used.update(indexes)
-    # "id" is WoS's Keywords Plus in a two-letter export, an identifier elsewhere
-    if "accession" in out and "keywords" in out and set(out["accession"]) & set(out["keywords"]):
-        out["accession"] = [index for index in out["accession"] if index not in out["keywords"]]
     return {key: value for key, value in out.items() if value}
 
 
