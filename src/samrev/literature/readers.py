@@ -177,7 +177,7 @@ def ris_reference(record: Mapping[str, Any]) -> Reference:
     """A rispy record (default mapping) as a Reference; the flavours differ in which tags they use:
 
     title TI (Scopus, WoS, Zotero, EndNote) or T1 (Ovid, Embase); abstract AB or N2; authors AU or
-    A1; year PY, Y1 or DA; journal JO, JF, T2 (Scopus, WoS, Zotero) or JA/J2; type M3 (Embase:
+    A1; year PY, Y1 or DA; journal (the full name first) JF, T2 (Scopus, WoS, Zotero), JO, JA or J2; type M3 (Embase:
     «Conference Abstract», «Erratum») before TY; accession AN (digits up to 8 = a PMID) or ID.
     """
     doi = _first(record, "doi")
@@ -204,7 +204,7 @@ def ris_reference(record: Mapping[str, Any]) -> Reference:
         abstract=_first(record, "abstract", "notes_abstract") or "",
         authors=[re.sub(r"\s*\(\d+\)$", "", name) for name in authors],
         year=parse_year(_first(record, "year", "publication_year", "date")),
-        journal=_first(record, "journal_name", "alternate_title3", "secondary_title", "alternate_title2",
+        journal=_first(record, "alternate_title3", "secondary_title", "journal_name", "alternate_title2",
                        "alternate_title1") or "",
         volume=_first(record, "volume") or "",
         issue=_first(record, "number") or "",
