@@ -212,6 +212,9 @@ def _summary(project_row: Any, rows: Sequence[Any], references: Sequence[tuple[s
     order = {record_id: index for index, (record_id, _) in enumerate(references)}
     pairs = [(str(link.record_a_id), str(link.record_b_id)) for link in active]
     clusters = [group for group in groups([record_id for record_id, _ in references], pairs) if len(group) > 1]
+    links_of: dict[str, list[Any]] = {}
+    for link in active:
+        links_of.setdefault(str(link.record_a_id), []).append(link)
     out: list[dict[str, Any]] = []
     for group in clusters:
         members = sorted(group, key=lambda record_id: (-completeness(refs[record_id]), order[record_id]))
@@ -223,7 +226,7 @@ def _summary(project_row: Any, rows: Sequence[Any], references: Sequence[tuple[s
             "links": [
                 {"id": link.pk, "a": link.record_a_id, "b": link.record_b_id, "rule": link.rule,
                  "score": round(link.score, 4), "explanation": link.explanation, "compared": link.compared}
-                for link in active if str(link.record_a_id) in member_set
+                for record_id in group for link in links_of.get(record_id, []) if str(link.record_b_id) in member_set
             ],
         })
     unique = len(references) - sum(len(group) - 1 for group in clusters)
