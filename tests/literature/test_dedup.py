@@ -161,3 +161,8 @@ def test_the_committed_set_is_what_the_generator_builds(tmp_path: Path) -> None:
     dedup_set.build(tmp_path)
     for path in sorted(DEDUP.iterdir()):
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_norwegian_notices() -> None:
+    assert record_kind(ref(title="Rettelse: Læring og mestring i kommunene")) == "notice"
+    assert record_kind(ref(title="Kommentar til «Læring og mestring i kommunene»")) == "notice"

@@ -58,7 +58,8 @@ RULES = ("doi", "pmid", "title_year_author", "fuzzy_title")
 _NOTICE = re.compile(
     r"^(?:erratum|errata|correction|corrigendum|corrigenda|retraction|retracted|retraction note|"
     r"expression of concern|reply|response|author reply|authors reply|in reply|comment|commentary on|"
-    r"re|letter|letter to the editor|notice of retraction|withdrawn|addendum)\b"
+    r"re|letter|letter to the editor|notice of retraction|withdrawn|addendum|"
+    r"rettelse|korrigering|kommentar til|svar paa|svar pa|tilsvar)\b"
 )
 _NOTICE_TYPES = frozenset(
     {"erratum", "correction", "retraction", "comment", "letter", "editorial comment", "reply", "corrigendum",
