@@ -1,6 +1,6 @@
 """Literature use cases over the store: import searches, de-duplicate, undo a link, PRISMA counts.
 
-The analysis is in the pure modules (:mod:`.readers`, :mod:`.dedup`, :mod:`.prisma`); this module
+The analysis is in the pure modules (:mod:`.readers`, :mod:`.dedup`, :mod:`.identification`); this module
 reads files, calls them and stores the results through :mod:`samrev.store.literature`.  Call
 :func:`samrev.store.bootstrap.ensure_ready` first.
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 from samrev.core.errors import InputError, LiteratureFileUnreadable
 from samrev.literature.dedup import DedupSettings, completeness, find_duplicates
-from samrev.literature.prisma import Identification, groups, identification_counts
+from samrev.literature.identification import Identification, groups, identification_counts
 from samrev.literature.readers import read_references
 
 Progress = Callable[[int, int, str], None]

@@ -1,8 +1,8 @@
-"""PRISMA identification counts (pure function)."""
+"""PRISMA identification counts from records and duplicate links (pure function)."""
 
 from __future__ import annotations
 
-from samrev.literature.prisma import groups, identification_counts
+from samrev.literature.identification import groups, identification_counts
 
 
 def test_counts_add_up_with_groups_of_three_and_unknown_links() -> None:
