@@ -66,7 +66,9 @@ class Chart:
     """What a figure shows; :mod:`samrev.report.figures` draws it."""
 
     #: ``stacked_barh`` (shares per category, one bar each), ``interval`` (point with error bars
-    #: per category), ``bar`` (vertical bars), ``histogram`` (values in bins given as categories)
+    #: per category), ``bar`` (vertical bars), ``histogram`` (values in bins given as categories),
+    #: ``heatmap`` (counts in a grid: categories are rows, each series a column; empty cells marked,
+    #: cells of at most ``thin`` outlined)
     type: str
     categories: list[str]
     series: list[Series]
@@ -80,13 +82,53 @@ class Chart:
     percent: bool = False
     #: categories to draw in the accent colour (bar charts)
     highlight: list[str] = field(default_factory=list)
+    #: heatmap: cells with at least one and at most this many are outlined as thin (0 = none)
+    thin: int = 0
+
+
+@dataclass(slots=True)
+class FlowBox:
+    """A box of a flow diagram: text lines, placed in a grid row and column (0 = main column)."""
+
+    id: str
+    lines: list[str]
+    row: int
+    column: int = 0
+
+
+@dataclass(slots=True)
+class FlowArrow:
+    source: str
+    target: str
+
+
+@dataclass(slots=True)
+class FlowPhase:
+    """A label beside rows ``first``–``last`` (PRISMA: Identifikasjon, Screening, Inkludert)."""
+
+    label: str
+    first: int
+    last: int
+
+
+@dataclass(slots=True)
+class Flow:
+    """A box-and-arrow diagram (e.g. the PRISMA flow); :mod:`samrev.report.figures` draws it."""
+
+    boxes: list[FlowBox]
+    arrows: list[FlowArrow]
+    phases: list[FlowPhase] = field(default_factory=list)
+    type: str = "flow"
+
+    def box(self, box_id: str) -> FlowBox:
+        return next(b for b in self.boxes if b.id == box_id)
 
 
 @dataclass(slots=True)
 class Figure:
     id: str
     caption: str
-    chart: Chart
+    chart: Chart | Flow
     note: str = ""
     #: a short text alternative for screen readers
     alt: str = ""

@@ -12,7 +12,7 @@ import io
 import re
 from typing import Any
 
-from samrev.report.blocks import Chart
+from samrev.report.blocks import Chart, Flow
 from samrev.report.format import number
 
 #: Sequential blues for levels 0–3 (light to dark), readable in greyscale too.
@@ -34,19 +34,28 @@ def _count(value: float, _pos: Any = None) -> str:
     return number(value)
 
 
-def draw(chart: Chart) -> Any:
-    """A matplotlib Figure for ``chart``."""
+def _setup() -> None:
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     from matplotlib import rcParams
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     rcParams["font.family"] = "sans-serif"
     rcParams["font.sans-serif"] = FONT
     rcParams["svg.hashsalt"] = "samrev"
     rcParams["svg.fonttype"] = "path"
+
+
+def draw(chart: Chart | Flow) -> Any:
+    """A matplotlib Figure for ``chart`` (a chart or a flow diagram)."""
+    _setup()
+    if isinstance(chart, Flow):
+        return _draw_flow(chart)
+    if chart.type == "heatmap":
+        return _draw_heatmap(chart)
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     horizontal = chart.type in ("stacked_barh", "interval")
     rows = len(chart.categories)
     height = max(1.6, 0.26 * rows + 1.1) if horizontal else 2.7
@@ -124,7 +133,102 @@ def draw(chart: Chart) -> Any:
     return fig
 
 
-def svg(chart: Chart, prefix: str) -> str:
+def _draw_heatmap(chart: Chart) -> Any:
+    """Counts in a grid: rows are ``chart.categories``, columns the series; empty cells show «–»
+    on white, cells of at most ``chart.thin`` get an accent outline."""
+    from matplotlib.colors import LinearSegmentedColormap
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    rows, columns = len(chart.categories), len(chart.series)
+    values = [[chart.series[j].values[i] for j in range(columns)] for i in range(rows)]
+    top = max((v for row in values for v in row), default=0.0) or 1.0
+    height = max(1.8, 0.27 * rows + 1.0)
+    fig = Figure(figsize=(WIDTH_IN, height), dpi=100)
+    ax = fig.add_subplot()
+    cmap = LinearSegmentedColormap.from_list("samrev", ["#eef3f8", *LEVEL_COLOURS[1:]])
+    for i, row in enumerate(values):
+        for j, value in enumerate(row):
+            colour = "white" if value == 0 else cmap(0.15 + 0.85 * value / top)
+            ax.add_patch(Rectangle((j, i), 1, 1, facecolor=colour, edgecolor=GRID, linewidth=0.6))
+            label = "–" if value == 0 else _count(value)
+            dark = value > 0 and value / top > 0.55
+            ax.text(j + 0.5, i + 0.5, label, ha="center", va="center", fontsize=7.5,
+                    color="white" if dark else ("#8a949e" if value == 0 else TEXT))
+            if chart.thin and 0 < value <= chart.thin:
+                ax.add_patch(Rectangle((j + 0.04, i + 0.08), 0.92, 0.84, facecolor="none", edgecolor=ACCENT,
+                                       linewidth=1.1, linestyle="--"))
+    ax.set_xlim(0, columns)
+    ax.set_ylim(rows, 0)
+    ax.set_xticks([j + 0.5 for j in range(columns)], [s.name for s in chart.series])
+    ax.set_yticks([i + 0.5 for i in range(rows)], chart.categories)
+    ax.xaxis.tick_top()
+    ax.tick_params(labelsize=7.5, colors=TEXT, length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    if chart.axis_label:
+        ax.set_xlabel(chart.axis_label, fontsize=7.5, color=TEXT)
+    fig.tight_layout(pad=0.4)
+    return fig
+
+
+FLOW_LINE_IN = 0.155  # height of one text line in a flow box (inches, 7 pt type)
+
+
+def _draw_flow(flow: Flow) -> Any:
+    """Boxes in rows (main column left, side column right), arrows between them, phase labels on the
+    far left: the PRISMA 2020 layout."""
+    from matplotlib.figure import Figure
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    n_rows = max((b.row for b in flow.boxes), default=0) + 1
+    pad, gap = 0.09, 0.22
+    heights = [max((len(b.lines) for b in flow.boxes if b.row == r), default=1) * FLOW_LINE_IN + 2 * pad
+               for r in range(n_rows)]
+    total = sum(heights) + gap * (n_rows - 1) + 0.1
+    fig = Figure(figsize=(WIDTH_IN, total), dpi=100)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, WIDTH_IN)
+    ax.set_ylim(total, 0)
+    ax.axis("off")
+    phase_w, main_x, main_w, side_x = 0.32, 0.45, 2.75, 3.55
+    side_w = WIDTH_IN - side_x - 0.05
+    tops: list[float] = []
+    y = 0.05
+    for h in heights:
+        tops.append(y)
+        y += h + gap
+    frames: dict[str, tuple[float, float, float, float]] = {}
+    for box in flow.boxes:
+        x, w = (main_x, main_w) if box.column == 0 else (side_x, side_w)
+        top, h = tops[box.row], heights[box.row]
+        frames[box.id] = (x, top, w, h)
+        ax.add_patch(FancyBboxPatch((x, top), w, h, boxstyle="square,pad=0", facecolor="white",
+                                    edgecolor=PAIR_COLOURS[0], linewidth=0.9))
+        for k, line in enumerate(box.lines):
+            indent = 0.18 if line.startswith("  ") else 0.0
+            ax.text(x + pad + indent, top + pad + (k + 0.5) * FLOW_LINE_IN, line.strip(), ha="left", va="center",
+                    fontsize=7, color=TEXT, fontweight="bold" if k == 0 and box.column == 0 else "normal")
+    for phase in flow.phases:
+        top = tops[phase.first]
+        bottom = tops[phase.last] + heights[phase.last]
+        ax.add_patch(FancyBboxPatch((0.05, top), phase_w, bottom - top, boxstyle="round,pad=0,rounding_size=0.05",
+                                    facecolor="#a9c6de", edgecolor="none"))
+        ax.text(0.05 + phase_w / 2, (top + bottom) / 2, phase.label, rotation=90, ha="center", va="center",
+                fontsize=7.5, fontweight="bold", color=PAIR_COLOURS[0])
+    for arrow in flow.arrows:
+        sx, sy, sw, sh = frames[arrow.source]
+        tx, ty, tw, _ = frames[arrow.target]
+        if abs(sx - tx) < 1e-6:  # down the same column
+            start, end = (sx + sw / 2, sy + sh), (tx + tw / 2, ty)
+        else:  # across to the side column
+            start, end = (sx + sw, sy + sh / 2), (tx, sy + sh / 2)
+        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=8, color=PAIR_COLOURS[0],
+                                     linewidth=0.9, shrinkA=0, shrinkB=0))
+    return fig
+
+
+def svg(chart: Chart | Flow, prefix: str) -> str:
     """An inline ``<svg>`` element (no XML declaration), scaled to its container's width."""
     fig = draw(chart)
     buffer = io.StringIO()
@@ -138,7 +242,15 @@ def svg(chart: Chart, prefix: str) -> str:
     return text.replace("<svg", '<svg class="chart" preserveAspectRatio="xMinYMin meet"', 1)
 
 
-def png(chart: Chart, dpi: int = 200) -> bytes:
+def standalone_svg(chart: Chart | Flow) -> str:
+    """A complete SVG file (XML declaration, fixed size) for saving next to the report."""
+    fig = draw(chart)
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+def png(chart: Chart | Flow, dpi: int = 200) -> bytes:
     """The same figure as PNG bytes."""
     fig = draw(chart)
     buffer = io.BytesIO()
@@ -146,5 +258,5 @@ def png(chart: Chart, dpi: int = 200) -> bytes:
     return buffer.getvalue()
 
 
-def width_inches(chart: Chart) -> float:
+def width_inches(chart: Chart | Flow) -> float:
     return WIDTH_IN
