@@ -164,3 +164,34 @@ def test_screening_decisions_with_screener_time_and_supersession() -> None:
         store.record_decision(first, "ja", screener="kari")
     with pytest.raises(InputError):
         store.record_decision(first, "include", screener="kari", stage="fulltekst")
+
+
+def test_review_state_from_the_store_feeds_the_literature_report(tmp_path: Path) -> None:
+    from samrev.literature.review_state import load_review_state
+    from samrev.literature.service import deduplicate, import_files, unique_records
+    from samrev.store import literature as store
+
+    for name, database in (("pubmed.nbib", "MEDLINE"), ("scopus.ris", "Scopus")):
+        import_files([FIXTURES / name], database=database, search_date=date(2025, 3, 3), query="lms", project="r")
+    summary = deduplicate("r")
+    rows = unique_records("r")
+    assert len(rows) == summary.unique == 5
+    duplicate = summary.groups[0]["duplicates"][0]["id"]
+    assert duplicate not in {row.pk for row in rows}
+    for index, row in enumerate(rows):
+        decision = "include" if index < 2 else "exclude"
+        store.record_decision(row.pk, decision, screener="kari")
+        store.record_decision(row.pk, decision, screener="ola")
+    store.record_decision(rows[0].pk, "include", screener="kari", stage="full_text")
+    store.record_decision(rows[1].pk, "not_retrieved", screener="kari", stage="full_text")
+    store.record_decision(duplicate, "maybe", screener="kari")
+    store.record_decision(duplicate, "exclude", screener="ola")  # a removed duplicate: not counted
+    path = tmp_path / "state.json"
+    invoke("export-state", "--project", "r", "--output", str(path), "--question", "Hvordan samarbeider de?")
+    state = load_review_state(path)
+    assert [batch.database for batch in state.batches] == ["MEDLINE", "Scopus"]
+    assert [item.record.record_id for item in state.included] == [str(rows[0].pk)]
+    counts = state.prisma()
+    assert sum(source.records for source in counts.sources) == 6 and counts.duplicates_removed == 1
+    assert counts.records_screened == 5 and counts.records_excluded == 3 and counts.reports_sought == 2
+    assert counts.reports_not_retrieved == 1 and counts.studies_included == 1

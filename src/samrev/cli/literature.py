@@ -241,6 +241,31 @@ def undo_merge(
                   highlight=False)
 
 
+@app.command("export-state")
+def export_state(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Gjennomgangsfilen som skrives (JSON).")],
+    project: ProjectOption = None,
+    title: Annotated[str, typer.Option("--title", help="Gjennomgangens tittel (standard: prosjektets navn).")] = "",
+    question: Annotated[str, typer.Option("--question", help="Forskningsspørsmålet.")] = "",
+) -> None:
+    """Skriv prosjektets søk, duplikater, screeningbeslutninger og inkluderte poster som gjennomgangsfil.
+
+    Filen er inndata til `samrev report literature`.
+    """
+    import json
+    from datetime import datetime
+
+    from samrev.cli._common import out
+    from samrev.literature.service import review_state
+
+    _store()
+    today = datetime.now().astimezone().date().isoformat()
+    state = review_state(project, title=title, question=question, date_text=today)
+    output.write_text(json.dumps(state, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out.print(f"Skrev {output}: {len(state['batches'])} søk, {len(state['screening']['decisions'])} "
+              f"beslutninger, {len(state['included'])} inkluderte poster.", highlight=False)
+
+
 @app.command("prisma")
 def prisma(
     project: ProjectOption = None,

@@ -233,6 +233,21 @@ def _summary(project_row: Any, rows: Sequence[Any], references: Sequence[tuple[s
     return DedupSummary(project=project_row.slug, records=len(references), unique=unique, new_links=new, groups=out)
 
 
+def unique_records(project: str | None = None) -> list[Any]:
+    """One record per work, in import order: each duplicate group's kept (most complete) record
+    and every record without duplicates.  These are the records to screen."""
+    from samrev.store import literature as store
+
+    project_row = store.project_for(project)
+    rows = store.records(project_row)
+    references = {str(row.pk): store.to_reference(row) for row in rows}
+    order = {str(row.pk): index for index, row in enumerate(rows)}
+    pairs = [(str(link.record_a_id), str(link.record_b_id)) for link in store.links(project_row, active=True)]
+    kept = {min(group, key=lambda record_id: (-completeness(references[record_id]), order[record_id]))
+            for group in groups(list(references), pairs)}
+    return [row for row in rows if str(row.pk) in kept]
+
+
 def undo_merge(link_id: int, *, project: str | None = None, actor: str = "", note: str = "") -> list[dict[str, Any]]:
     """Undo a duplicate link (and, if needed, the duplicate's other links); returns those undone."""
     from samrev.store import literature as store
@@ -258,3 +273,60 @@ def identification(project: str | None = None) -> Identification:
         searches=[{"id": search.pk, "database": search.database, "date": search.search_date.isoformat(),
                    "query": search.query, "records": search.records_identified} for search in searches],
     )
+
+
+# --- review state (the literature report's input) --------------------------------------------
+
+
+def review_state(project: str | None = None, *, title: str = "", question: str = "", date_text: str = "",
+                 ) -> dict[str, Any]:
+    """The project as a review-state document (``samrev-literature-review/1``, see
+    :mod:`samrev.literature.review_state`): searches as batches, duplicates removed, every
+    screener's current decision on the unique records («maybe» is not settled and left out, and a
+    decision on a removed duplicate is not counted), and the records included at full text with
+    their effective coding judgements.  Screening subjects are
+    decisions, not codings, and are not repeated under ``judgements``."""
+    from samrev.literature.review_state import SCHEMA
+    from samrev.literature.review_state import STAGES as STATE_STAGES
+    from samrev.store import literature as store
+    from samrev.store.repository import effective_for_item
+
+    project_row = store.project_for(project)
+    counts = identification(project_row.slug)
+    batches = [
+        {"id": f"s{search.pk}", "database": search.database, "date": search.search_date.isoformat(),
+         "query": search.query, "records": search.records_identified,
+         "file": ", ".join(Path(item.path).name for item in search.files.order_by("id"))}
+        for search in store.searches(project_row)
+    ]
+    screened = {row.pk for row in unique_records(project_row.slug)}
+    decisions: list[dict[str, Any]] = []
+    final_full: dict[int, set[str]] = {}
+    for stage in STATE_STAGES:
+        for item in store.decisions(project_row, stage):
+            if item.decision == "maybe" or item.record_id not in screened:
+                continue
+            decisions.append({"record_id": str(item.record_id), "stage": stage, "decision": item.decision,
+                              "screener": item.screener, "time": item.at.isoformat(), "reason": item.note})
+            if stage == "full_text":
+                final_full.setdefault(item.record_id, set()).add(item.decision)
+    rows = {row.pk: row for row in store.records(project_row)}
+    included = []
+    for record_id in sorted(record for record, values in final_full.items() if values == {"include"}):
+        row = rows[record_id]
+        judgements = [stored.judgement.to_dict()
+                      for subject, stored in sorted(effective_for_item(store.ITEM_TYPE, str(record_id)).items())
+                      if not subject.startswith("screening:")]
+        included.append({"record": {"record_id": str(record_id), "title": row.title, "abstract": row.abstract,
+                                    "keywords": list(row.keywords or []), "year": row.year, "journal": row.journal,
+                                    "language": row.language or None, "affiliations": []},
+                         "judgements": judgements})
+    return {
+        "schema": SCHEMA,
+        "review": {"title": title or project_row.name, "question": question, "date": date_text},
+        "batches": batches,
+        "deduplication": {"duplicates_removed": counts.duplicates_removed, "automation_removed": 0,
+                          "other_removed": 0},
+        "screening": {"decisions": decisions},
+        "included": included,
+    }

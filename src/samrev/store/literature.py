@@ -6,7 +6,8 @@ Screening decisions are :class:`~samrev.store.models.Judgement` rows:
 
 - ``item_type`` = ``"literature_record"``, ``item_id`` = the record's id (as a string);
 - ``subject`` = ``"screening:title_abstract"`` or ``"screening:full_text"``;
-- ``value`` = ``"include"``, ``"exclude"`` or ``"maybe"``; ``provenance`` = ``person:<screener>``,
+- ``value`` = ``"include"``, ``"exclude"`` or ``"maybe"`` (and ``"not_retrieved"`` at full text);
+  ``provenance`` = ``person:<screener>``,
   ``created_by`` = the screener, ``created_at`` = when the decision was made;
 - a screener who changes their mind adds a judgement that supersedes their previous one, so every
   decision is kept; two screeners on one record are two chains (dual screening).
@@ -35,7 +36,7 @@ from samrev.store.bootstrap import translate_db_errors
 
 ITEM_TYPE = "literature_record"
 STAGES = ("title_abstract", "full_text")
-DECISIONS = ("include", "exclude", "maybe")
+DECISIONS = ("include", "exclude", "maybe", "not_retrieved")
 DEFAULT_PROJECT = "samrev"
 
 
@@ -355,8 +356,9 @@ def record_decision(
     The screener's earlier decision at this stage, if any, is superseded (kept, not changed).
     """
     subject = _subject(stage)
-    if decision not in DECISIONS:
-        raise InputError(detail=f"ukjent beslutning «{decision}» (bruk include, exclude eller maybe)")
+    if decision not in DECISIONS or (decision == "not_retrieved" and stage != "full_text"):
+        raise InputError(detail=f"ukjent beslutning «{decision}» (bruk include, exclude eller maybe, og "
+                                "not_retrieved i fulltekstvurderingen)")
     screener = screener.strip()
     if not screener:
         raise InputError(detail="screeneren mangler navn")
