@@ -61,6 +61,7 @@ bench: venv
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/assess.py
 	$(BIN)/python benchmarks/text_speed.py
+	$(BIN)/python benchmarks/dedup.py
 
 ## A national round at scale: 5,000 PDFs through import, summary, coverage and report (≈5 min)
 bench-national: venv

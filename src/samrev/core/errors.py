@@ -348,6 +348,20 @@ class NoInclusions(LiteratureError):
     template = "«{path}» har {detail}; en simulering trenger minst én inkludert og én ekskludert post."
 
 
+class LiteratureFileUnreadable(LiteratureError):
+    """A reference export that cannot be read at all (the other files of the import go on)."""
+
+    code = "LITERATURE_FILE_UNREADABLE"
+    template = "Kan ikke lese referansefilen «{path}»: {detail}"
+    hint = "Støttede formater: RIS, PubMed/MEDLINE (.nbib), BibTeX, CSV, XLSX og OpenAlex-JSON."
+
+
+class LiteratureMergeNotFound(LiteratureError):
+    code = "LITERATURE_MERGE_NOT_FOUND"
+    template = "Fant ingen duplikatkobling med nummer {merge_id}{detail}."
+    hint = "Se numrene med `samrev literature dedup --format table`."
+
+
 class PrismaMismatch(LiteratureError):
     """The counts of a PRISMA flow do not add up."""
 
