@@ -348,6 +348,12 @@ class NoInclusions(LiteratureError):
     template = "«{path}» har {detail}; en simulering trenger minst én inkludert og én ekskludert post."
 
 
+class UnknownScreeningRecord(LiteratureError):
+    code = "LITERATURE_UNKNOWN_RECORD"
+    template = "Posten «{record_id}» finnes ikke i screeningen i prosjektet «{project}»."
+    hint = "Bruk record_id slik den står i kildefilen; `samrev literature conflicts` viser postene."
+
+
 def all_error_classes() -> list[type[SamrevError]]:
     """Every error class in the tree (for the catalogue test and docs)."""
     seen: list[type[SamrevError]] = []
