@@ -122,8 +122,8 @@ def _status_lines(session: ScreeningSession, show_estimate: bool) -> list[str]:
 
 
 def render(console: Console, session: ScreeningSession, record: ScreeningRecord, terms: TermLists, *,
-           show_estimate: bool = True) -> None:
-    """Show one record with the progress and the stopping aids."""
+           show_estimate: bool = True, notice: str = "") -> None:
+    """Show one record with the progress and the stopping aids (``notice``: what the last key did)."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
@@ -138,6 +138,8 @@ def render(console: Console, session: ScreeningSession, record: ScreeningRecord,
         parts.extend([Text(""), keywords])
     if console.is_terminal:
         console.clear()
+    if notice:
+        console.print(notice, markup=False, style="dim")
     for line in _status_lines(session, show_estimate):
         console.print(line, markup=True)
     console.print(Panel(Group(*parts), title=f"Post {record.record_id}", title_align="left"))
@@ -155,13 +157,16 @@ def run_screener(
 ) -> ScreenerResult:
     """The screening loop; returns when the screener quits, the keys run out or all is screened."""
     result = ScreenerResult()
+    notice = ""
     while True:
         record = session.next_record()
         if record is None:
             result.finished = True
+            if notice:
+                console.print(notice, markup=False)
             console.print("[bold green]Alle poster har en beslutning.[/]", markup=True)
             break
-        render(console, session, record, terms, show_estimate=show_estimate)
+        render(console, session, record, terms, show_estimate=show_estimate, notice=notice)
         key = read_key()
         if key is None or key.lower() in QUIT:
             break
@@ -171,16 +176,16 @@ def run_screener(
             recorder.decide(record.record_id, value)
             session.decide(record.record_id, value)
             result.decided += 1
-            console.print(f"Post {record.record_id}: {VALUE_TEXT[value]}.")
+            notice = f"Post {record.record_id}: {VALUE_TEXT[value]}."
         elif key == UNDO:
             undone = session.undo()
             if undone is None:
-                console.print("Ingenting å angre.")
+                notice = "Ingenting å angre."
                 continue
             recorder.withdraw(undone[0])
             result.undone += 1
-            console.print(f"Angret: post {undone[0]} ({VALUE_TEXT[undone[1]]}).")
+            notice = f"Angret: post {undone[0]} ({VALUE_TEXT[undone[1]]})."
         else:
-            console.print(f"Ukjent tast «{key}».", markup=False)
+            notice = f"Ukjent tast «{key}»: bruk i, e, u, b eller q."
     result.stopping = session.stopping()
     return result

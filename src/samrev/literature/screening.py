@@ -8,7 +8,8 @@ to :meth:`ScreeningSession.decide`.
   (:func:`samrev.literature.model.make_model`, default ``nb_svm``) on the same TF-IDF features
   (:func:`samrev.literature.features.tfidf_matrix`, over title, abstract and keywords), fed one
   decision at a time.  It sees the records in a seeded permutation, so file order carries no
-  signal, not even in ties.  An undo retrains from scratch on the remaining decisions.
+  signal, not even in ties.  An undo restores the model as it was before the decision (the last
+  ``UNDO_SNAPSHOTS`` states are kept), or retrains on the remaining decisions.
 - **Next record**: ``most_likely`` (default) takes the highest score; ``least_certain`` the record
   whose probability of inclusion is closest to 0.5, by a naive Bayes model Platt-scaled on
   out-of-fold scores of the screened records (:meth:`ScreeningSession.probabilities`).  Until the decisions hold
@@ -55,6 +56,7 @@ EXCLUDE = "exclude"
 UNCERTAIN = "uncertain"
 LABELS = {INCLUDE: 1, EXCLUDE: 0}
 CALIBRATION_MODEL = "nb"
+UNDO_SNAPSHOTS = 20  # model states kept for undo; older undos retrain from scratch
 MAX_FOLDS = 5
 
 
@@ -141,13 +143,38 @@ class ScreeningSession:
     # --- state -----------------------------------------------------------------------------
 
     def _restart(self) -> None:
+        """A fresh model trained on the decisions so far: the exclusions first, then the
+        inclusions, so the linear model refits once per inclusion instead of once per decision (a
+        model is ready to fit only with both classes).  Resuming a long screening costs seconds,
+        not minutes; the model ends near, not bit-for-bit at, the one retrained decision by
+        decision."""
         from samrev.literature.model import make_model
 
         self._model = make_model(self.model_name, seed=self.seed)
         self._model.start(self._matrix)
-        for record_id, label in self._decisions:
-            self._model.add(self._view_of(record_id), label)
+        for wanted in (0, 1):
+            for record_id, label in self._decisions:
+                if label == wanted:
+                    self._model.add(self._view_of(record_id), label)
+        self._snapshots: list[Any] = []
         self._probabilities = None
+
+    def _snapshot(self) -> Any:
+        """A copy of the model's state that shares its (large, read-only) sparse matrices."""
+        import copy
+
+        from scipy import sparse
+
+        memo: dict[int, Any] = {}
+        stack: list[Any] = [self._model]
+        while stack:  # share every sparse matrix reachable through attributes, copy the rest
+            item = stack.pop()
+            for value in getattr(item, "__dict__", {}).values():
+                if sparse.issparse(value):
+                    memo[id(value)] = value
+                elif hasattr(value, "__dict__") and not isinstance(value, type):
+                    stack.append(value)
+        return copy.deepcopy(self._model, memo)
 
     def _view_of(self, record_id: str) -> int:
         try:
@@ -170,6 +197,8 @@ class ScreeningSession:
             self._decided[view] = True
             self._decisions.append((record_id, label))
             if retrain:
+                self._snapshots.append(self._snapshot())
+                del self._snapshots[:-UNDO_SNAPSHOTS]
                 self._model.add(view, label)
         self._history.append((record_id, value))
         self._probabilities = None
@@ -188,7 +217,10 @@ class ScreeningSession:
         else:
             self._decisions.pop()
             self._decided[self._view_of(record_id)] = False
-            self._restart()
+            if self._snapshots:  # the model exactly as it was before that decision
+                self._model = self._snapshots.pop()
+            else:
+                self._restart()
         # an earlier "uncertain" mark of this record, undone by the later decision, comes back
         if any(rid == record_id and v == UNCERTAIN for rid, v in self._history) and record_id not in self._uncertain:
             self._uncertain.append(record_id)
