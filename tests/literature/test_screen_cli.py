@@ -104,3 +104,18 @@ def test_conflicts_needs_two_screeners(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["conflicts", "--project", "solo"])
     assert result.exit_code != 0
     assert "1 screenere" in str(result.exception) or "1 screenere" in result.output
+
+
+def test_a_decision_that_cannot_be_stored_is_not_learnt() -> None:
+    class Failing(_Memory):
+        def decide(self, record_id: str, value: str) -> None:
+            if self.calls:
+                raise RuntimeError("database gone")
+            super().decide(record_id, value)
+
+    records = [ScreeningRecord(f"r{i}", f"Tittel {i}", "Sammendrag") for i in range(4)]
+    session = ScreeningSession(records)
+    recorder = Failing()
+    with pytest.raises(RuntimeError):
+        run_screener(session, recorder, scripted_keys("ie"), Console(record=True), load_terms())
+    assert session.screened == 1 and len(recorder.calls) == 1

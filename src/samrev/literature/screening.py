@@ -135,7 +135,6 @@ class ScreeningSession:
         self._decisions: list[tuple[str, int]] = []
         self._history: list[tuple[str, str]] = []  # (record_id, value) in the order given, for undo
         self._probabilities: FloatArray | None = None
-        self._restart()
         for record_id, value in decisions:
             self._apply(record_id, value, retrain=False)
         self._restart()
@@ -167,8 +166,12 @@ class ScreeningSession:
 
         memo: dict[int, Any] = {}
         stack: list[Any] = [self._model]
+        seen: set[int] = set()
         while stack:  # share every sparse matrix reachable through attributes, copy the rest
             item = stack.pop()
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
             for value in getattr(item, "__dict__", {}).values():
                 if sparse.issparse(value):
                     memo[id(value)] = value
