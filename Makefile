@@ -15,6 +15,8 @@ $(BIN)/samrev: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@# bytecode for the sources, as a regular install has (even where PYTHONDONTWRITEBYTECODE is set)
+	$(BIN)/python -m compileall -q src/samrev
 	touch $(BIN)/samrev
 
 venv: $(BIN)/samrev

@@ -354,6 +354,22 @@ class UnknownScreeningRecord(LiteratureError):
     hint = "Bruk record_id slik den står i kildefilen; `samrev literature conflicts` viser postene."
 
 
+class PrismaMismatch(LiteratureError):
+    """The counts of a PRISMA flow do not add up."""
+
+    code = "LITERATURE_PRISMA_MISMATCH"
+    template = "PRISMA-tallene i {source} går ikke opp: {detail}"
+    hint = "Rett tallene (eller beslutningene de regnes fra): hvert trinn er forrige trinn minus det som ble tatt ut."
+
+
+class ReviewStateInvalid(LiteratureError):
+    """A review-state JSON file (the literature report's input) is malformed."""
+
+    code = "LITERATURE_STATE_INVALID"
+    template = "Ugyldig gjennomgangsfil «{path}»: {detail}"
+    hint = "Formatet er beskrevet i docs/literature.md (avsnittet «Gjennomgangsfilen»)."
+
+
 def all_error_classes() -> list[type[SamrevError]]:
     """Every error class in the tree (for the catalogue test and docs)."""
     seen: list[type[SamrevError]] = []
