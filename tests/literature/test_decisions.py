@@ -73,3 +73,33 @@ def test_sources_are_noted_once() -> None:
     assert not decisions.register_source("p", label="a.csv", key="sha256:1", path="/x/a.csv", records=3)
     assert decisions.register_source("p", label="b.csv", key="sha256:2", path="/x/b.csv", records=4)
     assert [s["label"] for s in decisions.registered_sources("p")] == ["b.csv", "a.csv"]
+
+
+def test_decisions_in_the_review_state_form() -> None:
+    from samrev.literature import decisions
+    from samrev.literature.review_state import parse_review_state
+
+    decisions.record_decision("rs", "a", "kari", "include")
+    decisions.record_decision("rs", "a", "ola", "exclude")
+    decisions.record_decision("rs", "b", "kari", "exclude")
+    decisions.record_decision("rs", "b", "ola", "exclude")
+    decisions.record_decision("rs", "c", "kari", "uncertain")
+    decisions.resolve("rs", "a", "include", "per", note="kriteriene er oppfylt")
+    rows = decisions.review_state_decisions("rs")
+    assert [(r["record_id"], r["screener"], r["decision"], r["final"]) for r in rows] == [
+        ("a", "kari", "include", False), ("b", "kari", "exclude", False),
+        ("a", "ola", "exclude", False), ("b", "ola", "exclude", False), ("a", "per", "include", True),
+    ]
+    assert rows[-1]["reason"] == "kriteriene er oppfylt" and all(r["time"] for r in rows)
+    # the literature report's reader accepts them: the conflict on «a» is settled by the final decision
+    state = parse_review_state({
+        "schema": "samrev-literature-review/1",
+        "review": {"title": "T", "question": "Q", "date": "2026-11-27"},
+        "batches": [{"id": "b1", "database": "MEDLINE", "records": 3}],
+        "deduplication": {"duplicates_removed": 0},
+        "screening": {"decisions": rows},
+        "included": [],
+    })
+    settled = state.final_decisions("title_abstract")
+    assert {rid: d.decision for rid, d in settled.items()} == {"a": "include", "b": "exclude"}
+    assert settled["a"].screener == "per"

@@ -95,6 +95,8 @@ def test_screen_resume_conflicts_resolve(tmp_path: Path) -> None:
     assert resolved["final"] == "include" and resolved["final_by"] == "per"
     table = _invoke("conflicts", "--project", "lit-test")
     assert "Cohens κ" in table and "Uenigheter: 5 (4 uløst)" in table
+    exported = json.loads(_invoke("export-decisions", "--project", "lit-test"))["screening"]["decisions"]
+    assert len(exported) == 11 and sum(d["final"] for d in exported) == 1
 
 
 def test_conflicts_needs_two_screeners(tmp_path: Path) -> None:

@@ -246,3 +246,13 @@ def resolve(
     decision = store_resolve(project, record_id, value.value, by, note)
     data: dict[str, Any] = decision.to_dict()
     out.print(f"Post {record_id}: endelig {_VALUE_NB[value.value]} ({by}, {data['at'][:16].replace('T', ' ')}).")
+
+
+@app.command("export-decisions")
+def export_decisions(project: ProjectOption = DEFAULT_PROJECT) -> None:
+    """Skriv screeningbeslutningene som JSON i formatet til gjennomgangsfilen (screening.decisions)."""
+    from samrev.cli._common import print_json
+    from samrev.literature.decisions import review_state_decisions
+
+    _store()
+    print_json({"screening": {"decisions": review_state_decisions(project)}})

@@ -242,3 +242,24 @@ def final_decisions(project: str) -> dict[str, Decision]:
     for row in _rows(project, FINAL_SUBJECT):
         out[_record_of(project, row.item_id)] = _to_decision(project, row)
     return out
+
+
+def review_state_decisions(project: str) -> list[dict[str, Any]]:
+    """The project's standing title/abstract decisions in the ``screening.decisions`` form of the
+    review-state file (:mod:`samrev.literature.review_state`): every screener's include/exclude
+    (``uncertain`` marks are left out: they are no decision), then each resolution with
+    ``"final": true``."""
+    by_screener: dict[str, list[Decision]] = {}
+    for decision in history(project):
+        by_screener.setdefault(decision.screener, []).append(decision)
+    out: list[dict[str, Any]] = []
+    for screener in sorted(by_screener):
+        times = {(d.record_id, d.value): d.at for d in by_screener[screener] if d.value is not None}
+        for record_id, value in replay(by_screener[screener]):
+            if value in (INCLUDE, EXCLUDE):
+                out.append({"record_id": record_id, "stage": "title_abstract", "decision": value, "reason": "",
+                            "screener": screener, "time": times[(record_id, value)].isoformat(), "final": False})
+    for record_id, final in sorted(final_decisions(project).items()):
+        out.append({"record_id": record_id, "stage": "title_abstract", "decision": final.value,
+                    "reason": final.note, "screener": final.screener, "time": final.at.isoformat(), "final": True})
+    return out
