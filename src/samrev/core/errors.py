@@ -362,6 +362,12 @@ class LiteratureMergeNotFound(LiteratureError):
     hint = "Se numrene med `samrev literature dedup --format table`."
 
 
+class UnknownScreeningRecord(LiteratureError):
+    code = "LITERATURE_UNKNOWN_RECORD"
+    template = "Posten «{record_id}» finnes ikke i screeningen i prosjektet «{project}»."
+    hint = "Bruk record_id slik den står i kildefilen; `samrev literature conflicts` viser postene."
+
+
 class PrismaMismatch(LiteratureError):
     """The counts of a PRISMA flow do not add up."""
 
