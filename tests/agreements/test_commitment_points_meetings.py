@@ -50,3 +50,39 @@ def test_meeting_arena_needs_members_or_frequency() -> None:
     assert value(meetings, described) is True
     assert value(meetings, nynorsk) is True
     assert value(meetings, passing) is False
+
+
+def test_the_parties_people_meeting_at_a_frequency_is_an_arena() -> None:
+    nb = ("1. Kontaktpersoner\nHver part skal utpeke en kontaktperson. Kontaktpersonene skal møtes minst to ganger i "
+          "året for å planlegge kurs.\n")
+    nn = "1. Kontaktpersonar\nKontaktpersonane skal møtast kvart halvår og gå gjennom avvika.\n"
+    no_detail = "1. Kontaktpersoner\nKontaktpersonene møtes ved behov.\n"
+    assert value(meetings, nb) is True
+    assert value(meetings, nn) is True
+    assert value(meetings, no_detail) is False
+
+
+UMBRELLA = "Overordnet samarbeidsavtale mellom Frøya kommune og St. Olavs hospital HF\n\n"
+
+
+def umbrella_points(text: str) -> object:
+    return statutory.judge(AgreementText.from_text(UMBRELLA + text), kind="overordnet").value
+
+
+def test_an_umbrella_section_headed_by_a_topic_with_content_counts() -> None:
+    text = ("1. Parter\nAvtalen er inngått mellom Frøya kommune og St. Olavs hospital HF.\n"
+            "9. Kunnskapsoverføring og kompetanse\nSt. Olavs hospital skal tilby kommunens ansatte plass på "
+            "interne fagdager innen geriatri og palliasjon.\n"
+            "10. Felles planlegging og utvikling av tenester\nPartane skal kvart år lage ein felles plan med "
+            "prioriterte tiltak for befolkninga.\n")
+    assert umbrella_points(text) == [6, 12]
+    # the same headings without the umbrella kind need the usual number of content sentences
+    assert statutory.judge(AgreementText.from_text(UMBRELLA + text), kind="delavtale").value == []
+
+
+def test_a_numbered_list_of_sub_agreements_gives_no_point_even_its_last_item() -> None:
+    text = ("1. Delavtaler\nPartene har inngått disse delavtalene:\n"
+            "6. Kunnskapsoverføring og hospitering\n"
+            "7. Forskning og utdanning\n"
+            "11. Beredskap\nDelavtalene skal gjennomgås av partene hvert fjerde år.\n")
+    assert umbrella_points(text) == []

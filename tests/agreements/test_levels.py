@@ -50,3 +50,27 @@ def test_model_provenance_names_model_and_version() -> None:
     judgement = levels.judge(AgreementText.from_text(HEAD + LMS_TEXTS[2]), "lms_level", model)
     assert str(judgement.provenance) == f"model:lms_passages@{model.version}"
     assert judgement.confidence is not None and 0 < judgement.confidence <= 1
+
+
+def test_considering_whether_to_involve_users_is_not_a_mechanism() -> None:
+    text = "1. Utredning\nPartene bør vurdere om brukerorganisasjonene skal inviteres inn i utredningsarbeidet.\n"
+    for scorer in (None, trained_model("user_participation_level")):
+        assert levels.judge(AgreementText.from_text(HEAD + text), "user_participation_level", scorer).value == 1
+
+
+def test_the_model_moves_a_passage_at_most_one_level_below_the_rules() -> None:
+    class Pessimist:
+        name, version = "pessimist", "1"
+
+        def levels(self, texts: list[str]) -> list[tuple[int, float]]:
+            return [(0, 0.9) for _ in texts]
+
+    text = UPL_TEXTS[3]
+    judgement = levels.judge(AgreementText.from_text(HEAD + text), "user_participation_level", Pessimist())
+    assert judgement.value >= 2
+
+
+def test_patient_participation_and_experienced_users_are_signals() -> None:
+    text = ("1. Kurs\nKolsskolen har seks samlinger med fysioterapeut og en erfaren bruker fra "
+            "brukerorganisasjonen.\n2. Pasientmedvirkning\nPasientens egne mål legges til grunn.\n")
+    assert levels.judge(AgreementText.from_text(HEAD + text), "user_participation_level").value >= 1

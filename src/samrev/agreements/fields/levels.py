@@ -27,7 +27,7 @@ from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Passage, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "3"
+RULE_VERSION = "4"
 _I = re.IGNORECASE
 
 
@@ -104,12 +104,16 @@ UPL = Topic(
         r"|\bpasientorganisasjon\w*|\bFFO\b|\bSAFO\b|\bråd(?:et)?\s+for\s+(?:personer|personar|menneske|mennesker)"
         r"\s+med\s+(?:funksjonsnedsett\w*|nedsett\w*)|\beldreråd\w*|\bungdomsråd\w*|\berfaringskonsulent\w*"
         r"|\bbrukerperspektiv\w*|\bbrukarperspektiv\w*|\bbrukerstemme\w*|\bbrukarstemme\w*|\bmedvirkning\b|\bmedverknad\b"
-        r"|\bbrukerinvolvering\w*|\bbrukarinvolvering\w*|\bbrukere\s+og\s+pårørende\s+(?:skal\s+)?involver\w*",
+        r"|\bbrukerinvolvering\w*|\bbrukarinvolvering\w*|\bbrukere\s+og\s+pårørende\s+(?:skal\s+)?involver\w*"
+        r"|\bpasientmedvirk\w*|\bpasientmedverk\w*|\berfarne?\s+bruk(?:er|ar)\w*",
         _I,
     ),
     mention_only=re.compile(
         r"\b(?:orienter\w*|informer\w*|til\s+orientering|kopi\s+til)\b[^.]{0,60}\b(?:bruker|brukar)\w*"
-        r"|\bjf\.|§\s*[34]-1|\bpasient-\s+og\s+brukerrettighetsloven|\bpasient-\s+og\s+brukarrettslova",
+        r"|\bjf\.|§\s*[34]-1|\bpasient-\s+og\s+brukerrettighetsloven|\bpasient-\s+og\s+brukarrettslova"
+        # only considering whether to involve users ("bør vurdere om brukerorganisasjonene skal
+        # inviteres") describes no mechanism
+        r"|\bvurder\w*\s+(?:om|å|korleis|hvordan)\b[^.]{0,80}\b(?:bruk(?:er|ar)\w*|pasientorganisasjon\w*)",
         _I,
     ),
     # a mechanism: user actors (representatives, organisations, councils) doing something in
@@ -117,6 +121,7 @@ UPL = Topic(
     task=re.compile(
         r"\b(?:bruk(?:er|ar)represent\w*|bruk(?:er|ar)organisasjon\w*|bruk(?:er|ar)utval\w*|bruk(?:er|ar)råd\w*"
         r"|pasientorganisasjon\w*|erfaringskonsulent\w*|likeperson\w*|FFO|SAFO|eldreråd\w*|ungdomsråd\w*"
+        r"|erfarne?\s+bruk(?:er|ar)\w*"
         r"|råd(?:et)?\s+for\s+\w+\s+med\s+\w+|representant\w*)\b[^.]{0,120}?\b(?:delta\w*|deltek|oppnevn\w*|oppnemn\w*"
         r"|utpek\w*|utpeik\w*|involver\w*|medverk\w*|medvirk\w*|sitt?er|sit|har\s+plass|er\s+representert|høres"
         r"|høyrast|uttal\w*|evaluer\w*|planlegg\w*|utvikl\w*|bidra\w*|bidreg|innspel\w*|innspill\w*|møter|møt(?:er|ast)"
@@ -220,7 +225,9 @@ def judge(doc: AgreementText, field: str, scorer: object | None = None) -> Judge
 
     ``scorer`` (optional) is a trained passage model with ``levels(texts) -> list[(level, p)]``;
     when given, a passage's level is the model's, bounded by the rules: no signal → 0; a
-    mention-only context → at most 1; never more than one level above the rule grade.
+    mention-only context → at most 1; never more than one level above or below the rule grade
+    (a model trained on one corpus's wording must not overrule a clear rule reading of new
+    wording by two levels).
     """
     topic = TOPICS[field]
     grades = grade_passages(doc, topic)
@@ -240,7 +247,7 @@ def judge(doc: AgreementText, field: str, scorer: object | None = None) -> Judge
         for index, (model_level, p) in zip(candidates, scored, strict=True):
             grade = grades[index]
             cap = 1 if grade.rule in ("mention_context", "title") else min(3, grade.level + 1)
-            floor = 1
+            floor = max(1, grade.level - 1)
             levels[index] = max(floor, min(cap, model_level))
             probabilities[index] = p
         provenance = Provenance.model(scorer.name, scorer.version)  # type: ignore[attr-defined]

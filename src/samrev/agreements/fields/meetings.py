@@ -2,7 +2,8 @@
 
 A sentence (or a heading with the lines under it) must name a joint arena — samarbeidsutval(g),
 SSU/FSU/OSU/ASU/PSU/LSU, partnerskapsmøte/partnarskapsmøte, koordineringsråd, fagråd,
-samhandlingsutval(g), styringsgruppe, dialogmøte, kontaktmøte, samarbeidsmøte, nettverk … — and,
+samhandlingsutval(g), styringsgruppe, dialogmøte, kontaktmøte, samarbeidsmøte, nettverk …, or the
+parties' people meeting as such ("kontaktpersonene skal møtes …") — and,
 in the same sentence or the next, say who sits there (medlemmer, består av, representanter frå/fra,
 leiar/leder …) or how often it meets (årlig, to ganger i året, kvartalsvis, fast møteplan …).
 A passing mention of a named body is not enough (spec).
@@ -15,7 +16,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance
 
-RULE_VERSION = "4"
+RULE_VERSION = "5"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -24,7 +25,12 @@ ARENA = re.compile(
     r"|nettverksmøt\w*|møteplass\w*|møtearena\w*|fellesmøt\w*|brukarforum|brukerforum|ledermøt\w*|leiarmøt\w*"
     r"|ledersamling\w*|leiarsamling\w*|referansegrupp\w*|\w*forum(?:et|a)?|arbeidsgrupp\w*|samarbeidsgrupp\w*"
     r"|prosjektgrupp\w*|koordineringsgrupp\w*|faggrupp\w*|kontaktgrupp\w*)"
-    r"|\b(?:SSU|FSU|OSU|ASU|PSU|LSU|KOSS)\b",
+    r"|\b(?:SSU|FSU|OSU|ASU|PSU|LSU|KOSS)\b"
+    # people from both parties who meet as such ("Kontaktpersonene skal møtes minst to ganger i
+    # året"): an arena without a name, described by the people in it
+    r"|\b(?:kontaktpersone(?:ne|r)|kontaktpersonane|representantene|representantane|koordinatorene|koordinatorane"
+    r"|lederne|leiarane|partene|partane)\s+(?:skal\s+|vil\s+)?(?:møtes|møtast|møter\s+(?:hverandre|kvarandre)"
+    r"|ha\s+(?:faste\s+|felles\s+)?(?:møte\w*|samarbeidsmøte\w*))",
     re.IGNORECASE,
 )
 MEMBERS = re.compile(

@@ -6,18 +6,20 @@ at least ``MIN_SENTENCES`` *content sentences* name its topic: sentences that st
 or a task (classified by :func:`samrev.text.classify_obligation`, or holding a task word such as
 ansvar, rutine, sørge for, varsle, tilby).  Titles, tables of contents, lists of delavtaler and
 legal-basis sentences (citing § 6-2 or the law) give no content.  Learning-and-coping content at
-``lms_level`` ≥ 2 counts as point 2 (spec).
+``lms_level`` ≥ 2 counts as point 2 (spec).  In an overordnet agreement a numbered section whose
+heading names a point's topic and whose body gives content counts for that point.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from samrev.agreements.context import AgreementText, Segment
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "3"
+RULE_VERSION = "4"
 #: A point the document's own number names needs one content sentence; any other point needs
 #: ``MIN_SENTENCES`` and at least ``MIN_SHARE`` of the best-covered point's sentences (so that a
 #: passing mention of discharge in an LMS agreement does not count as point 5).
@@ -86,6 +88,38 @@ def _is_content(sentence: Segment, doc: AgreementText | None = None) -> bool:
     return (doc is None or doc.may_match(TASK_WORD, sentence)) and bool(TASK_WORD.search(sentence.text))
 
 
+def _headed_points(doc: AgreementText) -> dict[int, Span]:
+    """Points that have a numbered section of their own: the heading names the topic ("9.
+    Kunnskapsoverføring og hospitering", "5. Felles planlegging") and the section's body holds a
+    content sentence.  An umbrella agreement often gives a point one short section whose
+    sentences do not repeat the topic word.  A run of headings with empty bodies (a table of
+    contents, a numbered list of delavtaler) gives no point, not even its last item."""
+    out: dict[int, Span] = {}
+    starts = [sentence.start for sentence in doc.sentences]
+    previous_empty = False
+    for section in doc.sections:
+        if section.end <= doc.title_end:
+            continue
+        heading_end = doc.text.find("\n", section.start, section.end)
+        heading_end = section.end if heading_end < 0 else heading_end
+        heading = doc.text[section.start:heading_end]
+        first = bisect.bisect_left(starts, heading_end)
+        last = bisect.bisect_left(starts, section.end)
+        body = doc.sentences[first:last]
+        empty = not any(len(s.text.strip()) >= 25 for s in body)
+        after_list = previous_empty
+        previous_empty = empty
+        if empty or after_list:
+            continue
+        if not any(_is_content(s, doc) for s in body):
+            continue
+        for point, pattern in _TOPIC_RE.items():
+            match = pattern.search(heading)
+            if match and point not in out:
+                out[point] = doc.span(section.start + match.start(), section.start + match.end())
+    return out
+
+
 def judge(doc: AgreementText, lms_level: int | None = None, kind: str | None = None) -> Judgement:
     found: dict[int, list[Span]] = {}
     content: dict[int, bool] = {}
@@ -101,12 +135,16 @@ def judge(doc: AgreementText, lms_level: int | None = None, kind: str | None = N
             if content[sentence.start]:
                 counted.add((point, sentence.start))
                 found.setdefault(point, []).append(doc.span(match.start(), match.end()))
+    headed = _headed_points(doc) if kind == "overordnet" else {}
+    for point, span in headed.items():
+        found.setdefault(point, []).insert(0, span)
     own = {int(n) for m in _OWN_NUMBER.finditer(doc.title_text) for n in m.groups() if n and 1 <= int(n) <= 13}
     best = max((len(spans) for spans in found.values()), default=0)
     # An overordnet agreement covers many points briefly: two content sentences make a point.
     minimum = MIN_SENTENCES_OVERORDNET if kind == "overordnet" else MIN_SENTENCES
     points = sorted(p for p, spans in found.items()
-                    if (p in own and spans) or (len(spans) >= minimum and len(spans) >= MIN_SHARE * best))
+                    if (p in own and spans) or p in headed
+                    or (len(spans) >= minimum and len(spans) >= MIN_SHARE * best))
     evidence = [spans[0] for point, spans in sorted(found.items()) if point in points]
     counts = ", ".join(f"{p}: {len(spans)}" for p, spans in sorted(found.items()))
     listed = ", ".join(map(str, points)) if points else "ingen"
