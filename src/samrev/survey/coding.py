@@ -29,6 +29,7 @@ _CLAUSE = re.compile(
     rf"\s*;\s*|,?\s+(?:men|but)\s+|,?\s+og\s+(?=(?:(?:det|vi|me|dei|de)\s+)?{_PROPOSAL_VERBS}\b)",
     re.IGNORECASE,
 )
+RULE_CONFIDENCE = 0.6
 _PLACEHOLDER = re.compile(r"\[(?:NAVN|TELEFON|EPOST|FNR|ADRESSE)\]")
 
 
@@ -135,17 +136,91 @@ class SurveyAnswerCoder:
         """Coded statements of one answer; a proposal without a theme of its own («Det bør vi gjøre hvert
         år.») takes the themes of the statement before it."""
         out: list[CodedStatement] = []
-        previous: list[str] = []
+        previous: dict[str, tuple[int, int]] = {}
         for statement in statements(text):
             polarity = self.polarity(statement.text, kind)
-            found = list(self.themes(statement.text))
+            found = {t: (statement.start + s, statement.start + e) for t, (s, e) in self.themes(statement.text).items()}
             if not found and polarity == "proposal":
                 found = previous
             if not found:
                 continue
             for theme in self.theme_ids:
                 if theme in found:
+                    start, end = found[theme]
                     out.append(CodedStatement(theme, polarity, statement.start, statement.end,
-                                              f"rule:survey.{theme}@{self.version}", 0.6))
+                                              f"rule:survey.{theme}@{self.version}", RULE_CONFIDENCE,
+                                              ({"start": start, "end": end, "text": text[start:end]},)))
             previous = found
         return out
+
+
+class HybridAnswerCoder:
+    """Rules first, then the trained model (:mod:`samrev.survey.model`) for what the rules leave open.
+
+    Per statement: where a rule codes a theme, the code stands (``rule:`` provenance) and its
+    confidence is the rule's and the model's probability for that theme combined (noisy-or); a
+    statement the rules give no theme is coded with every theme whose model probability reaches
+    ``threshold`` (``model:`` provenance, the probability as confidence, the top features as
+    evidence).  Polarity of a model-coded statement: a proposal cue or the question's kind, as for
+    the rules; in an ``other`` question the polarity model decides.
+    """
+
+    label = "Regler for åpne svar, deretter trent klassifikator (TF-IDF, logistisk regresjon)"
+
+    def __init__(self, rules: SurveyAnswerCoder | None = None, model: Any = None, threshold: float = 0.5) -> None:
+        from samrev.survey.model import bundled_model
+
+        self.rules = rules if rules is not None else SurveyAnswerCoder()
+        self.theme_ids = self.rules.theme_ids
+        self.model = model if model is not None else bundled_model(tuple(self.theme_ids))
+        self.threshold = threshold
+
+    @property
+    def name(self) -> str:
+        return f"{self.rules.name}+{self.model.name}"
+
+    @property
+    def version(self) -> str:
+        return f"{self.rules.version}+{self.model.version}"
+
+    def code_answer(self, text: str, kind: str) -> list[CodedStatement]:
+        from dataclasses import replace
+
+        ruled = self.rules.code_answer(text, kind)
+        parts = statements(text)
+        if not parts:
+            return ruled
+        proba = self.model.theme_proba([p.text for p in parts])
+        where = {(p.start, p.end): i for i, p in enumerate(parts)}
+        out: list[CodedStatement] = []
+        for coded in ruled:
+            row = where.get((coded.start, coded.end))
+            p = float(proba[row, self.theme_ids.index(coded.theme)]) if row is not None else 0.0
+            out.append(replace(coded, confidence=round(1 - (1 - coded.confidence) * (1 - p), 4)))
+        decided = {(c.start, c.end) for c in ruled}
+        for i, part in enumerate(parts):
+            if (part.start, part.end) in decided:
+                continue
+            themes = [t for j, t in enumerate(self.theme_ids) if proba[i, j] >= self.threshold]
+            if not themes:
+                continue
+            polarity = self.polarity(part.text, kind)
+            for theme in themes:
+                p = float(proba[i, self.theme_ids.index(theme)])
+                evidence = tuple(f.to_dict(text[part.start:part.end]) for f in self.model.explain(part.text, theme))
+                evidence = tuple(_shift(e, part.start) for e in evidence)
+                out.append(CodedStatement(theme, polarity, part.start, part.end, self.model.provenance, round(p, 4),
+                                          evidence))
+        out.sort(key=lambda c: (c.start, self.theme_ids.index(c.theme)))
+        return out
+
+    def polarity(self, text: str, kind: str) -> str:
+        if kind != "other" or self.rules._proposal.find(text).get("proposal"):
+            return self.rules.polarity(text, kind)
+        scores = self.model.polarity_proba([text], [kind])[0]
+        return max(scores, key=lambda p: scores[p])
+
+
+def _shift(evidence: dict[str, Any], offset: int) -> dict[str, Any]:
+    spans = [{**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in evidence.get("spans", [])]
+    return {**evidence, "spans": spans}
