@@ -80,7 +80,7 @@ class SurveyAnswerCoder:
     """Rule coder for open answers (statement splitting, codebook terms + survey rules, polarity)."""
 
     name = "survey_rules"
-    version = "2"  # raise on any change to the rules in data/answer_rules.yaml or to this class
+    version = "3"  # raise on any change to the rules in data/answer_rules.yaml or to this class
     label = "Regler for åpne svar (kodebokens søkeord, svarfraser og polaritet per utsagn)"
 
     def __init__(self, codebook: Codebook | None = None) -> None:
@@ -167,7 +167,7 @@ class HybridAnswerCoder:
 
     label = "Regler for åpne svar, deretter trent klassifikator (TF-IDF, logistisk regresjon)"
 
-    def __init__(self, rules: SurveyAnswerCoder | None = None, model: Any = None, threshold: float = 0.5) -> None:
+    def __init__(self, rules: SurveyAnswerCoder | None = None, model: Any = None, threshold: float = 0.6) -> None:
         from samrev.survey.model import bundled_model
 
         self.rules = rules if rules is not None else SurveyAnswerCoder()
