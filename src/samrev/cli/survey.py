@@ -50,35 +50,52 @@ def analyse(
 
 @app.command("evaluate")
 def evaluate(
-    labels: Annotated[str, typer.Argument(help="Etiketter (CSV): id, question, themes, polarity, codes[, text].")],
+    labels: Annotated[
+        list[str] | None,
+        typer.Argument(help="Etikettfiler (CSV): id, question, themes, polarity, codes[, text]. Uten filer: "
+                            "de medfølgende settene (tuning og holdt ute), hver for seg."),
+    ] = None,
     responses: Annotated[
         str | None, typer.Option("--responses", help="Eksporten etikettene gjelder (når de ikke har text).")
     ] = None,
     config: Annotated[str | None, typer.Option("--config", "-c", help="survey.yaml for eksporten.")] = None,
+    coder: Annotated[str, typer.Option("--coder", help="hybrid (regler, så modell) eller rules.")] = "hybrid",
+    summary: Annotated[bool, typer.Option("--summary", help="Bare samlede tall, ingen uenige svar.")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="Utdata: json eller table.")] = "table",
 ) -> None:
     """Mål temakodingen av åpne svar mot håndkodede etiketter: mikro-F1 over (svar, tema)-par og over
-    (svar, tema, polaritet), per tema, og svarene der koderen og etikettene er uenige."""
+    (svar, tema, polaritet), polaritetstreff, per tema, og svarene der koderen og etikettene er uenige.
+    Hver fil måles for seg; svar som modellen er trent på, kodes med kryssvalidering."""
     from samrev.cli._common import out, print_json
     from samrev.core.errors import InputError
-    from samrev.survey.evaluate import evaluate_files
+    from samrev.survey.evaluate import bundled_labels, evaluate_files
 
     if format not in ("table", "json"):
         raise InputError(detail=f"ukjent format «{format}» (bruk json eller table)")
-    result = evaluate_files(labels, responses, config).to_dict()
+    files = {path: path for path in labels} if labels else {
+        "tuning": str(bundled_labels("tuning")), "heldout": str(bundled_labels("heldout"))}
+    results = {}
+    for name, path in files.items():
+        result = evaluate_files(path, responses, config, coder=coder).to_dict()
+        if summary:
+            result.pop("errors")
+        results[name] = result
     if format == "json":
-        print_json(result)
+        print_json(results[next(iter(results))] if labels and len(labels) == 1 else results)
         return
-    micro = result["theme_micro"]
 
     def pct(value: float | None) -> str:
         return "–" if value is None else f"{value:.3f}".replace(".", ",")
 
-    out.print(f"{result['answers']} svar. Tema, mikro: presisjon {pct(micro['precision'])}, "
-              f"gjenfinning {pct(micro['recall'])}, F1 {pct(micro['f1'])}. "
-              f"Med polaritet: F1 {pct(result['code_micro']['f1'])}.")
-    for theme, score in result["per_theme"].items():
-        out.print(f"  {theme}: F1 {pct(score['f1'])} (tp {score['tp']}, fp {score['fp']}, fn {score['fn']})")
-    for error in result["errors"][:20]:
-        out.print(f"  uenig: {error['id']}/{error['question']}: koder {error['predicted']}, "
-                  f"etikett {error['labelled']}")
+    for name, result in results.items():
+        micro = result["theme_micro"]
+        how = " (kryssvalidert)" if result["cross_validated"] else ""
+        out.print(f"[bold]{name}[/bold]: {result['answers']} svar, koder {result['coder']}{how}. Tema, mikro: "
+                  f"presisjon {pct(micro['precision'])}, gjenfinning {pct(micro['recall'])}, F1 {pct(micro['f1'])}. "
+                  f"Med polaritet: F1 {pct(result['code_micro']['f1'])}. "
+                  f"Polaritet riktig: {pct(result['polarity_accuracy']['accuracy'])}.")
+        for theme, score in result["per_theme"].items():
+            out.print(f"  {theme}: F1 {pct(score['f1'])} (tp {score['tp']}, fp {score['fp']}, fn {score['fn']})")
+        for error in result.get("errors", [])[:20]:
+            out.print(f"  uenig: {error['id']}/{error['question']}: koder {error['predicted']}, "
+                      f"etikett {error['labelled']}")

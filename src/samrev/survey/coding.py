@@ -157,17 +157,18 @@ class SurveyAnswerCoder:
 class HybridAnswerCoder:
     """Rules first, then the trained model (:mod:`samrev.survey.model`) for what the rules leave open.
 
-    Per statement: where a rule codes a theme, the code stands (``rule:`` provenance) and its
-    confidence is the rule's and the model's probability for that theme combined (noisy-or); a
-    statement the rules give no theme is coded with every theme whose model probability reaches
-    ``threshold`` (``model:`` provenance, the probability as confidence, the top features as
-    evidence).  Polarity of a model-coded statement: a proposal cue or the question's kind, as for
+    Where a rule codes a theme, the code stands (``rule:`` provenance) and its confidence is the
+    rule's and the model's probability for that theme in the statement combined (noisy-or).  An
+    answer the rules give no theme at all is coded with every theme whose model probability for the
+    whole answer reaches ``threshold``, located at the statement with the highest probability for it
+    (``model:`` provenance, the probability as confidence, the top features as evidence).  Answers
+    are what the model was trained on; its statement-level scores only place the code.  Polarity of a model-coded statement: a proposal cue or the question's kind, as for
     the rules; in an ``other`` question the polarity model decides.
     """
 
     label = "Regler for åpne svar, deretter trent klassifikator (TF-IDF, logistisk regresjon)"
 
-    def __init__(self, rules: SurveyAnswerCoder | None = None, model: Any = None, threshold: float = 0.6) -> None:
+    def __init__(self, rules: SurveyAnswerCoder | None = None, model: Any = None, threshold: float = 0.8) -> None:
         from samrev.survey.model import bundled_model
 
         self.rules = rules if rules is not None else SurveyAnswerCoder()
@@ -197,20 +198,16 @@ class HybridAnswerCoder:
             row = where.get((coded.start, coded.end))
             p = float(proba[row, self.theme_ids.index(coded.theme)]) if row is not None else 0.0
             out.append(replace(coded, confidence=round(1 - (1 - coded.confidence) * (1 - p), 4)))
-        decided = {(c.start, c.end) for c in ruled}
-        for i, part in enumerate(parts):
-            if (part.start, part.end) in decided:
+        if ruled:
+            return out
+        whole = self.model.theme_proba([text])[0]
+        for j, theme in enumerate(self.theme_ids):
+            if whole[j] < self.threshold:
                 continue
-            themes = [t for j, t in enumerate(self.theme_ids) if proba[i, j] >= self.threshold]
-            if not themes:
-                continue
-            polarity = self.polarity(part.text, kind)
-            for theme in themes:
-                p = float(proba[i, self.theme_ids.index(theme)])
-                evidence = tuple(f.to_dict(text[part.start:part.end]) for f in self.model.explain(part.text, theme))
-                evidence = tuple(_shift(e, part.start) for e in evidence)
-                out.append(CodedStatement(theme, polarity, part.start, part.end, self.model.provenance, round(p, 4),
-                                          evidence))
+            part = parts[int(proba[:, j].argmax())]
+            evidence = tuple(_shift(f.to_dict(part.text), part.start) for f in self.model.explain(part.text, theme))
+            out.append(CodedStatement(theme, self.polarity(part.text, kind), part.start, part.end,
+                                      self.model.provenance, round(float(whole[j]), 4), evidence))
         out.sort(key=lambda c: (c.start, self.theme_ids.index(c.theme)))
         return out
 

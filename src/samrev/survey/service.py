@@ -30,14 +30,25 @@ def load_config(path: str | Path) -> SurveyConfig:
     return parse_config(data, source=path.name)
 
 
-def analyse_files(responses: str | Path, config: str | Path, frame: str | Path | None = None) -> dict[str, Any]:
+def make_coder(coder: str = "hybrid") -> Any:
+    """The answer coder by name: ``hybrid`` (rules, then the trained model) or ``rules``."""
+    from samrev.survey.coding import HybridAnswerCoder, SurveyAnswerCoder
+
+    if coder == "rules":
+        return SurveyAnswerCoder()
+    if coder == "hybrid":
+        return HybridAnswerCoder()
+    raise SurveyBadConfig(config="--coder", detail=f"ukjent koder «{coder}» (bruk hybrid eller rules)")
+
+
+def analyse_files(responses: str | Path, config: str | Path, frame: str | Path | None = None,
+                  coder: str = "hybrid") -> dict[str, Any]:
     """Analyse one export; see shared/spec/survey.md for the result."""
     from samrev.survey.analyse import analyse
-    from samrev.survey.coding import SurveyAnswerCoder
     from samrev.survey.read import read_table
 
     settings = load_config(config)
     table = read_table(responses)
     frame_table = read_table(frame) if frame is not None else None
-    return analyse(table, settings, SurveyAnswerCoder(), frame_table, responses_path=str(responses),
+    return analyse(table, settings, make_coder(coder), frame_table, responses_path=str(responses),
                    frame_path=str(frame) if frame is not None else "FRAME")
