@@ -111,6 +111,7 @@ class AnswerModel:
     theme_ids: list[str]
     seed: int = 0
     c: float = 4.0
+    calibrate: bool = True  # False: plain regressions (faster; for simulations)
     version: str = ""
     n_examples: int = 0
     _features: Any = None
@@ -170,7 +171,8 @@ class AnswerModel:
             if positives == 0 or positives == len(y):
                 self._constant[theme] = float(positives > 0)
                 continue
-            self._fit_theme(column, x, y, calibrate=min(positives, len(y) - positives) >= _MIN_CALIBRATED)
+            enough = min(positives, len(y) - positives) >= _MIN_CALIBRATED
+            self._fit_theme(column, x, y, calibrate=self.calibrate and enough)
         self._fit_polarity(examples, x)
         return self
 

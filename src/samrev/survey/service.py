@@ -52,3 +52,30 @@ def analyse_files(responses: str | Path, config: str | Path, frame: str | Path |
     frame_table = read_table(frame) if frame is not None else None
     return analyse(table, settings, make_coder(coder), frame_table, responses_path=str(responses),
                    frame_path=str(frame) if frame is not None else "FRAME")
+
+
+def open_answers(responses: str | Path, config: str | Path, survey: str) -> list[Any]:
+    """The export's non-empty open answers, pseudonymised, as :class:`samrev.survey.active.QueueAnswer`
+    (accepted rows only, in file order).  The original text goes no further than this function."""
+    from samrev.survey.active import QueueAnswer, answer_key
+    from samrev.survey.analyse import _accept_rows
+    from samrev.survey.matching import is_empty_answer
+    from samrev.survey.pseudonymise import Pseudonymiser
+    from samrev.survey.read import read_table
+    from samrev.survey.config import resolve_column
+
+    settings = load_config(config)
+    table = read_table(responses)
+    accepted, _, _ = _accept_rows(table, settings, str(responses))
+    pseudo = Pseudonymiser()
+    out = []
+    for question in settings.open_questions:
+        col = resolve_column(table, question.column, f"open_questions.{question.id}", settings.source, str(responses))
+        for response in accepted:
+            raw = response.cells[col]
+            if is_empty_answer(raw):
+                continue
+            text = pseudo(raw.strip())
+            out.append(QueueAnswer(answer_key(survey, response.id, question.id, text), response.id, question.id,
+                                   question.kind, text, response.group, response.subgroup or ""))
+    return out
