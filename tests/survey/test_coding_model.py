@@ -67,8 +67,9 @@ def test_model_codes_what_the_rules_leave_open_with_evidence(hybrid: HybridAnswe
 
 
 def test_a_model_code_carries_its_top_features_and_where_they_are() -> None:
-    examples = [Example("Vi har ingen sykkelparkering ved sykehuset.", "poor", frozenset({"funding_resources:barrier"})),
-                Example("Sykkelparkering mangler.", "poor", frozenset({"funding_resources:barrier"})),
+    money = frozenset({"funding_resources:barrier"})
+    examples = [Example("Vi har ingen sykkelparkering ved sykehuset.", "poor", money),
+                Example("Sykkelparkering mangler.", "poor", money),
                 Example("Møtene er nyttige.", "good", frozenset({"meeting_arenas:facilitator"})),
                 Example("Vi møtes ofte.", "good", frozenset({"meeting_arenas:facilitator"}))] * 3
     model = AnswerModel(["funding_resources", "meeting_arenas"]).fit(examples)

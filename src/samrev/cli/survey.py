@@ -196,7 +196,8 @@ def _read_codes(path: str, answers: list[Any]) -> dict[str, frozenset[str]]:
         try:
             out[answer.key] = parse_codes(value, theme_ids)
         except InputError as error:
-            raise InputError(detail=f"{path}, linje {number}: {error.data_fields.get('detail', error.message)}") from None
+            detail = error.data_fields.get("detail", error.message)
+            raise InputError(detail=f"{path}, linje {number}: {detail}") from None
     return out
 
 

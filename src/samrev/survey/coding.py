@@ -162,8 +162,10 @@ class HybridAnswerCoder:
     answer the rules give no theme at all is coded with every theme whose model probability for the
     whole answer reaches ``threshold``, located at the statement with the highest probability for it
     (``model:`` provenance, the probability as confidence, the top features as evidence).  Answers
-    are what the model was trained on; its statement-level scores only place the code.  Polarity of a model-coded statement: a proposal cue or the question's kind, as for
-    the rules; in an ``other`` question the polarity model decides.
+    are what the model was trained on; its statement-level scores only place the code.  Polarity of
+    a model-coded statement: a proposal cue or the question's kind, as for the rules; in an
+    ``other`` question the polarity model decides.  ``threshold`` 0.8: cross-validation on the
+    tuning labels was flat from 0.6 to 0.9, and at 0.8 the shared example gets no false positive.
     """
 
     label = "Regler for åpne svar, deretter trent klassifikator (TF-IDF, logistisk regresjon)"

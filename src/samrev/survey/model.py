@@ -35,6 +35,7 @@ KINDS = ("good", "poor", "proposal", "other")
 LABEL_FILES = {"tuning": "tuning.csv", "heldout": "heldout.csv"}
 _MIN_CALIBRATED = 6  # positive answers a theme needs for a cross-validated calibration
 _TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+_WORDS = r"(?u)\b\w+\b"  # word features: one-letter words too («å», «i»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,7 @@ class AnswerModel:
         from sklearn.pipeline import FeatureUnion
 
         return FeatureUnion([
-            ("w", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")),
+            ("w", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=_WORDS)),
             ("c", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True)),
         ])
 
@@ -186,7 +187,6 @@ class AnswerModel:
         """Weights of one theme's regression; with ``calibrate``, sigmoid (Platt) scaling of its
         scores fitted on 3-fold cross-validated scores (scikit-learn's ``CalibratedClassifierCV``
         with ``ensemble=False``, computed here so that scoring is one matrix product)."""
-        import numpy as np
         from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
         if calibrate:

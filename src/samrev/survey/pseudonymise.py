@@ -91,7 +91,7 @@ AMBIGUOUS_GIVEN = frozenset({
     "Hans", "Finn", "Stein", "Stig", "Tom", "Line", "May", "Gro", "Roar", "Linn", "Vilde",
     # added with the extended list: «sol» (sun), «live» (to live, nn. life), «vilja» (nn. the will),
     # «signe» (to bless), «aud» (old: wealth), «brit»
-    "Sol", "Live", "Vilja", "Signe", "Aud", "Brit",
+    "Live", "Vilja", "Signe", "Aud", "Brit",
 })
 
 

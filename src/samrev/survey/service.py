@@ -59,10 +59,10 @@ def open_answers(responses: str | Path, config: str | Path, survey: str) -> list
     (accepted rows only, in file order).  The original text goes no further than this function."""
     from samrev.survey.active import QueueAnswer, answer_key
     from samrev.survey.analyse import _accept_rows
+    from samrev.survey.config import resolve_column
     from samrev.survey.matching import is_empty_answer
     from samrev.survey.pseudonymise import Pseudonymiser
     from samrev.survey.read import read_table
-    from samrev.survey.config import resolve_column
 
     settings = load_config(config)
     table = read_table(responses)
