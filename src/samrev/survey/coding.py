@@ -18,11 +18,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samrev.coding.codebook import Codebook, load_codebook
 from samrev.coding.matcher import TermIndex
 from samrev.survey.analyse import CodedStatement
+
+if TYPE_CHECKING:
+    from samrev.survey.model import AnswerModel
 
 _PROPOSAL_VERBS = r"(?:bør|burde|trenger|treng|ønsker|ønskjer|må|vil ha)"
 _CLAUSE = re.compile(
@@ -170,13 +173,21 @@ class HybridAnswerCoder:
 
     label = "Regler for åpne svar, deretter trent klassifikator (TF-IDF, logistisk regresjon)"
 
-    def __init__(self, rules: SurveyAnswerCoder | None = None, model: Any = None, threshold: float = 0.8) -> None:
-        from samrev.survey.model import bundled_model
-
+    def __init__(self, rules: SurveyAnswerCoder | None = None, model: AnswerModel | None = None,
+                 threshold: float = 0.8) -> None:
         self.rules = rules if rules is not None else SurveyAnswerCoder()
         self.theme_ids = self.rules.theme_ids
-        self.model = model if model is not None else bundled_model(tuple(self.theme_ids))
+        self._model = model
         self.threshold = threshold
+
+    @property
+    def model(self) -> AnswerModel:
+        """The given model, else the bundled one (trained or loaded on first use)."""
+        if self._model is None:
+            from samrev.survey.model import bundled_model
+
+            self._model = bundled_model(tuple(self.theme_ids))
+        return self._model
 
     @property
     def name(self) -> str:

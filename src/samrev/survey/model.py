@@ -270,5 +270,35 @@ class AnswerModel:
 
 @lru_cache(maxsize=4)
 def bundled_model(theme_ids: tuple[str, ...]) -> AnswerModel:
-    """The model trained on the bundled tuning labels (once per process)."""
-    return AnswerModel(list(theme_ids)).fit(bundled_examples("tuning"))
+    """The model trained on the bundled tuning labels: once per process, and kept in
+    ``SAMREV_HOME/models`` under a key of the labels' hash, :data:`CODE_VERSION`, the themes and
+    the scikit-learn version, so a later process loads it instead of training (raise
+    :data:`CODE_VERSION` on any change to this module or to :mod:`samrev.survey.folding`)."""
+    import os
+    from importlib import metadata
+
+    import joblib
+
+    from samrev.core.settings import samrev_home
+
+    data = resources.files("samrev.survey").joinpath(f"data/labels/{LABEL_FILES['tuning']}").read_bytes()
+    digest = hashlib.sha256(data + "\x1f".join(theme_ids).encode()).hexdigest()[:16]
+    name = f"{MODEL_NAME}-{CODE_VERSION}-{digest}-sk{metadata.version('scikit-learn')}.joblib"
+    cache = samrev_home() / "models" / name
+    if cache.is_file():
+        try:
+            loaded = joblib.load(cache)
+        except Exception:  # a broken or foreign cache file is made again
+            cache.unlink(missing_ok=True)
+            loaded = None
+        if isinstance(loaded, AnswerModel) and loaded.theme_ids == list(theme_ids):
+            return loaded
+    model = AnswerModel(list(theme_ids)).fit(bundled_examples("tuning"))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        joblib.dump(model, tmp)
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home: train again next time
+    return model
