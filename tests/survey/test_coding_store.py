@@ -115,3 +115,28 @@ def test_without_a_terminal_the_command_says_what_to_do(export: tuple[Path, Path
     responses, config = export
     result = CliRunner().invoke(app, ["survey", "code", str(responses), "--config", str(config), "--user", "ola"])
     assert result.exit_code != 0 and "--export-queue" in str(result.exception)
+
+
+def test_the_terminal_loop_records_accepted_corrected_and_empty_codes(export: tuple[Path, Path],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from samrev.cli import survey as cli
+    from samrev.store import models
+    from samrev.store import survey as store
+    from samrev.survey.active import ActiveCoder
+    from samrev.survey.service import open_answers
+
+    responses, config = export
+    answers = open_answers(responses, config, "svar")
+    store.save_answers([store.AnswerRow(a.key, "svar", a.id, a.question, a.kind, a.text) for a in answers])
+    session = ActiveCoder(answers, base=[])
+    first = session.queue(limit=1)[0]
+    keys = iter(["", "x", "l", "r 99b", "r 9b;12p", "s", "n", "q"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(keys))
+    cli._interactive(session, store, "kari", None, retrain_every=1)
+    rows = list(models.Judgement.objects.filter(item_type="survey_answer").order_by("id"))
+    assert len(rows) == 3 and {r.provenance for r in rows} == {"person:kari"}
+    assert rows[0].item_id == first.answer.key and rows[0].value == sorted(first.code_set)
+    theme_ids = session.theme_ids
+    assert rows[1].value == sorted([f"{theme_ids[8]}:barrier", f"{theme_ids[11]}:proposal"])
+    assert rows[2].value == []
+    assert session.progress() == (3, 4)  # one skipped answer leaves the session

@@ -205,17 +205,19 @@ class HybridAnswerCoder:
         if not parts:
             return ruled
         proba = self.model.theme_proba([p.text for p in parts])
+        column = {theme: j for j, theme in enumerate(self.model.theme_ids)}  # the model may know fewer themes
         where = {(p.start, p.end): i for i, p in enumerate(parts)}
         out: list[CodedStatement] = []
         for coded in ruled:
-            row = where.get((coded.start, coded.end))
-            p = float(proba[row, self.theme_ids.index(coded.theme)]) if row is not None else 0.0
+            row, j = where.get((coded.start, coded.end)), column.get(coded.theme)
+            p = float(proba[row, j]) if row is not None and j is not None else 0.0
             out.append(replace(coded, confidence=round(1 - (1 - coded.confidence) * (1 - p), 4)))
         if ruled:
             return out
         whole = self.model.theme_proba([text])[0]
-        for j, theme in enumerate(self.theme_ids):
-            if whole[j] < self.threshold:
+        for theme in self.theme_ids:
+            j = column.get(theme)
+            if j is None or whole[j] < self.threshold:
                 continue
             part = parts[int(proba[:, j].argmax())]
             evidence = tuple(_shift(f.to_dict(part.text), part.start) for f in self.model.explain(part.text, theme))

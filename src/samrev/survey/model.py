@@ -131,13 +131,15 @@ class AnswerModel:
     def provenance(self) -> str:
         return f"model:{MODEL_NAME}@{self.version}"
 
-    def _vectoriser(self) -> Any:
+    def _vectoriser(self, n: int) -> Any:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.pipeline import FeatureUnion
 
         return FeatureUnion([
             ("w", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=_WORDS)),
-            ("c", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True)),
+            # character n-grams seen in one answer only are noise, once there are answers enough
+            ("c", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2 if n >= 20 else 1,
+                                  sublinear_tf=True)),
         ])
 
     def _matrix(self, texts: Sequence[str]) -> Any:
@@ -159,7 +161,7 @@ class AnswerModel:
             raise ValueError("no labelled answers to train on")
         self.version = f"{CODE_VERSION}.{training_hash(examples)}"
         self.n_examples = len(examples)
-        self._features = self._vectoriser().fit([fold(e.text) for e in examples])
+        self._features = self._vectoriser(len(examples)).fit([fold(e.text) for e in examples])
         self._names = self._features.get_feature_names_out()
         x = self._matrix([e.text for e in examples])
         self._weights = np.zeros((x.shape[1], len(self.theme_ids)))
@@ -170,7 +172,8 @@ class AnswerModel:
             y = np.array([theme in e.themes for e in examples], dtype=int)
             positives = int(y.sum())
             if positives == 0 or positives == len(y):
-                self._constant[theme] = float(positives > 0)
+                # one class only: the theme's smoothed rate, not a certainty
+                self._constant[theme] = (positives + 1) / (len(y) + 2)
                 continue
             enough = min(positives, len(y) - positives) >= _MIN_CALIBRATED
             self._fit_theme(column, x, y, calibrate=self.calibrate and enough)
