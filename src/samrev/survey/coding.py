@@ -171,6 +171,8 @@ class HybridAnswerCoder:
     tuning labels was flat from 0.6 to 0.9, and at 0.8 the shared example gets no false positive.
     """
 
+    name = "survey_hybrid"
+    version = "1"  # raise on any change to how rules and model are combined (each code names its own source)
     label = "Regler for åpne svar, deretter trent klassifikator (TF-IDF, logistisk regresjon)"
 
     def __init__(self, rules: SurveyAnswerCoder | None = None, model: AnswerModel | None = None,
@@ -189,13 +191,6 @@ class HybridAnswerCoder:
             self._model = bundled_model(tuple(self.theme_ids))
         return self._model
 
-    @property
-    def name(self) -> str:
-        return f"{self.rules.name}+{self.model.name}"
-
-    @property
-    def version(self) -> str:
-        return f"{self.rules.version}+{self.model.version}"
 
     def code_answer(self, text: str, kind: str) -> list[CodedStatement]:
         from dataclasses import replace
