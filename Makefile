@@ -15,6 +15,8 @@ $(BIN)/samrev: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@# bytecode for the sources, as a regular install has (even where PYTHONDONTWRITEBYTECODE is set)
+	$(BIN)/python -m compileall -q src/samrev
 	touch $(BIN)/samrev
 
 venv: $(BIN)/samrev
@@ -59,6 +61,7 @@ bench: venv
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/assess.py
 	$(BIN)/python benchmarks/text_speed.py
+	$(BIN)/python benchmarks/dedup.py
 
 ## A national round at scale: 5,000 PDFs through import, summary, coverage and report (≈5 min)
 bench-national: venv

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import ROOT, text_pdfs, timed
+from _corpus import ROOT, compile_sources, text_pdfs, timed
 
 from ingest import bare_pdfium
 
@@ -38,6 +38,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workdir", type=Path, default=ROOT / "var" / "bench")
     args = parser.parse_args()
+    compile_sources()
     pdfs = text_pdfs(args.workdir / "text", args.docs, args.pages)
     folder = str(args.workdir / "text")
     models = Path(tempfile.mkdtemp(prefix="samrev-bench-models-"))

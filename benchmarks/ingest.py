@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import ROOT, scanned_pages, text_pdfs, timed
+from _corpus import ROOT, compile_sources, scanned_pages, text_pdfs, timed
 
 SAMREV = str(Path(sys.executable).parent / "samrev")
 
@@ -86,6 +86,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each text-PDF variant (median)")
     args = parser.parse_args()
 
+    compile_sources()
     pdfs = text_pdfs(args.workdir / "text", args.docs, args.pages)
     scans = scanned_pages(args.workdir / "scans", args.scans)
     home = Path(tempfile.mkdtemp(prefix="samrev-bench-"))

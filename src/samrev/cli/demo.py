@@ -28,6 +28,9 @@ def run(
     no_round: Annotated[
         bool, typer.Option("--no-round", help="Hopp over demorunden (40 avtaler, dekning og rapport).")
     ] = False,
+    no_survey: Annotated[
+        bool, typer.Option("--no-survey", help="Hopp over demoundersøkelsen (analyse, tabeller og rapport).")
+    ] = False,
 ) -> None:
     """Kjør demoen: språk, parter og temaer for avtalene og de åpne svarene, lagret med belegg."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -83,9 +86,50 @@ def run(
                   f"(i alt {s['documents_total']} dokumenter, {s['judgements_total']} vurderinger).")
     out.print(f"Resultat: {target / 'resultat.json'}")
 
+    if not no_survey:
+        _run_survey(target)
     if no_store or no_round:
         return
     _run_round(target)
+
+
+def _run_survey(target: Path) -> None:
+    """The demo survey: analysed, its tables and its report written (no store needed)."""
+    from datetime import UTC, datetime
+
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from samrev.cli._common import err, out
+    from samrev.demo.survey import NAME, run_survey_demo
+    from samrev.report.format import percent, percent_range
+
+    folder = target / "undersokelse"
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=err) as bar:
+        task = bar.add_task("Demoundersøkelsen", total=None)
+
+        def step(text: str) -> None:
+            bar.update(task, description=f"Demoundersøkelsen: {text}")
+
+        result = run_survey_demo(folder, datetime.now(tz=UTC).date(), step)
+    a = result.analysis
+    out.print(f"\n[bold]{NAME}[/]: {a['n_responses']} svar analysert av {a['input']['rows']} rader, "
+              f"{len(a['rejected_rows'])} holdt utenfor.", markup=True)
+    rates = []
+    for group, rate in a["response_rates"].items():
+        if rate["rate"] is not None:
+            low, high = rate["ci95"]
+            name = "alle" if group == "total" else group
+            rates.append(f"{name} {rate['responded']}/{rate['invited']} = {percent(rate['rate'])} "
+                         f"(95 % KI {percent_range(low, high)})")
+    out.print("Svarprosent: " + "; ".join(rates))
+    verdicts = sum(1 for item in a["likert"].values() for c in item["comparisons"] if c["higher_group"])
+    tested = sum(1 for item in a["likert"].values() for c in item["comparisons"] if c["tested"])
+    out.print(f"Gruppeforskjeller som holder etter Holm-korreksjon: {verdicts} av {tested} testede par.")
+    out.print("Temaer ingen åpne svar nevner: " + (", ".join(a["absent_themes"]["all"]) or "ingen"))
+    replaced = ", ".join(f"{kind} {count}" for kind, count in a["pseudonymisation"].items() if count)
+    out.print(f"Pseudonymisert: {replaced or 'ingenting'}. Forbehold: {len(a['caveats'])} "
+              f"({', '.join(sorted({c['code'] for c in a['caveats']}))}).")
+    out.print(f"Skrevet til {folder}: " + ", ".join(str(p.relative_to(folder)) for p in result.files))
 
 
 def _run_round(target: Path) -> None:

@@ -52,8 +52,6 @@ def ingest(
 def _ingest(paths: list[str], format: str, no_store: bool, workers: int | None, no_ocr: bool) -> None:
     from pathlib import Path
 
-    from rich.table import Table
-
     from samrev.cli._common import err, out, print_jsonl, progress_bar
     from samrev.ingest import IngestOptions, expand_paths, ingest_many
     from samrev.ingest.locate import detect_language, locate
@@ -117,6 +115,8 @@ def _ingest(paths: list[str], format: str, no_store: bool, workers: int | None, 
         if waiting:
             flush()
     if format == "table":
+        from rich.table import Table
+
         table = Table(title="Innleste filer")
         for column in ("Fil", "Format", "Sider", "Språk", "OCR", "Tegn", "Feil"):
             table.add_column(column)

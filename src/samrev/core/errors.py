@@ -348,6 +348,36 @@ class NoInclusions(LiteratureError):
     template = "«{path}» har {detail}; en simulering trenger minst én inkludert og én ekskludert post."
 
 
+class LiteratureFileUnreadable(LiteratureError):
+    """A reference export that cannot be read at all (the other files of the import go on)."""
+
+    code = "LITERATURE_FILE_UNREADABLE"
+    template = "Kan ikke lese referansefilen «{path}»: {detail}"
+    hint = "Støttede formater: RIS, PubMed/MEDLINE (.nbib), BibTeX, CSV, XLSX og OpenAlex-JSON."
+
+
+class LiteratureMergeNotFound(LiteratureError):
+    code = "LITERATURE_MERGE_NOT_FOUND"
+    template = "Fant ingen duplikatkobling med nummer {merge_id}{detail}."
+    hint = "Se numrene med `samrev literature dedup --format table`."
+
+
+class PrismaMismatch(LiteratureError):
+    """The counts of a PRISMA flow do not add up."""
+
+    code = "LITERATURE_PRISMA_MISMATCH"
+    template = "PRISMA-tallene i {source} går ikke opp: {detail}"
+    hint = "Rett tallene (eller beslutningene de regnes fra): hvert trinn er forrige trinn minus det som ble tatt ut."
+
+
+class ReviewStateInvalid(LiteratureError):
+    """A review-state JSON file (the literature report's input) is malformed."""
+
+    code = "LITERATURE_STATE_INVALID"
+    template = "Ugyldig gjennomgangsfil «{path}»: {detail}"
+    hint = "Formatet er beskrevet i docs/literature.md (avsnittet «Gjennomgangsfilen»)."
+
+
 def all_error_classes() -> list[type[SamrevError]]:
     """Every error class in the tree (for the catalogue test and docs)."""
     seen: list[type[SamrevError]] = []

@@ -15,6 +15,7 @@ register("language_detector", "lingua_markers", "samrev.text.language:LinguaMark
 register("coder", "lexicon", "samrev.coding.lexicon:LexiconCoder")
 register("coder", "survey_rules", "samrev.survey.coding:SurveyAnswerCoder")
 register("coder", "survey_hybrid", "samrev.survey.coding:HybridAnswerCoder")
+register("coder", "literature_rules", "samrev.literature.coding:LiteratureCoder")
 
 # readers (samrev.ingest): one per format
 register("reader", "pdf", "samrev.ingest.readers.pdf:PdfReader")
@@ -30,6 +31,7 @@ register("report_format", "html", "samrev.report.formats:HtmlFormat")
 register("report_format", "pdf", "samrev.report.formats:PdfFormat")
 register("report_format", "docx", "samrev.report.formats:DocxFormat")
 register("report_format", "json", "samrev.report.formats:JsonFormat")
+register("report_format", "xlsx", "samrev.report.formats:XlsxFormat")
 
 # screening models (samrev.literature): retrained after every decision
 register("screening_model", "nb", "samrev.literature.model:NaiveBayes")

@@ -16,7 +16,8 @@ from typing import Any, Literal
 @dataclass(slots=True)
 class Paragraph:
     text: str
-    #: ``lead`` (a lead-in, slightly larger), ``note`` (small print), "" (body)
+    #: ``lead`` (a lead-in, slightly larger), ``note`` (small print), ``warning`` (a caveat the
+    #: reader must not miss: framed, bold lead), "" (body)
     style: str = ""
     kind: Literal["paragraph"] = "paragraph"
 
@@ -40,6 +41,12 @@ class Table:
     note: str = ""
     #: relative column widths (renderers may ignore them)
     widths: list[float] = field(default_factory=list)
+    #: the unformatted values behind ``rows`` and ``total`` (same shape), for spreadsheets; empty
+    #: when the table has only text (see :mod:`samrev.report.tables`)
+    values: list[list[Any]] = field(default_factory=list)
+    total_values: list[Any] = field(default_factory=list)
+    #: per column, what ``values`` hold (``text``, ``int``, ``share``, ``range`` …), or empty
+    kinds: list[str] = field(default_factory=list)
     number: int = 0
     kind: Literal["table"] = "table"
 
@@ -66,7 +73,11 @@ class Chart:
     """What a figure shows; :mod:`samrev.report.figures` draws it."""
 
     #: ``stacked_barh`` (shares per category, one bar each), ``interval`` (point with error bars
-    #: per category), ``bar`` (vertical bars), ``histogram`` (values in bins given as categories)
+    #: per category), ``bar`` (vertical bars), ``histogram`` (values in bins given as categories),
+    #: ``heatmap`` (counts in a grid: categories are rows, each series a column; empty cells marked,
+    #: cells of at most ``thin`` outlined),
+    #: ``diverging`` (shares of an ordered scale per category, low values left of zero, high right,
+    #: the ``center`` series split across zero; ``aside`` drawn in a panel of its own)
     type: str
     categories: list[str]
     series: list[Series]
@@ -80,13 +91,58 @@ class Chart:
     percent: bool = False
     #: categories to draw in the accent colour (bar charts)
     highlight: list[str] = field(default_factory=list)
+    #: heatmap: cells with at least one and at most this many are outlined as thin (0 = none)
+    thin: int = 0
+    #: diverging charts: the index of the neutral series (centred on zero), or None for an even scale
+    center: int | None = None
+    #: diverging charts: shares kept apart from the scale (e.g. «Vet ikke»), in a panel to the right
+    aside: list[Series] = field(default_factory=list)
+    aside_label: str = ""
+
+
+@dataclass(slots=True)
+class FlowBox:
+    """A box of a flow diagram: text lines, placed in a grid row and column (0 = main column)."""
+
+    id: str
+    lines: list[str]
+    row: int
+    column: int = 0
+
+
+@dataclass(slots=True)
+class FlowArrow:
+    source: str
+    target: str
+
+
+@dataclass(slots=True)
+class FlowPhase:
+    """A label beside rows ``first``–``last`` (PRISMA: Identifikasjon, Screening, Inkludert)."""
+
+    label: str
+    first: int
+    last: int
+
+
+@dataclass(slots=True)
+class Flow:
+    """A box-and-arrow diagram (e.g. the PRISMA flow); :mod:`samrev.report.figures` draws it."""
+
+    boxes: list[FlowBox]
+    arrows: list[FlowArrow]
+    phases: list[FlowPhase] = field(default_factory=list)
+    type: str = "flow"
+
+    def box(self, box_id: str) -> FlowBox:
+        return next(b for b in self.boxes if b.id == box_id)
 
 
 @dataclass(slots=True)
 class Figure:
     id: str
     caption: str
-    chart: Chart
+    chart: Chart | Flow
     note: str = ""
     #: a short text alternative for screen readers
     alt: str = ""

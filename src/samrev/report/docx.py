@@ -175,6 +175,10 @@ def render_docx(document: Document) -> bytes:
                     paragraph.runs[0].font.color.rgb = RGBColor(0x56, 0x62, 0x6E)
                 elif block.style == "lead":
                     paragraph.runs[0].font.size = Pt(11)
+                elif block.style == "warning":
+                    paragraph.runs[0].bold = True
+                    paragraph.runs[0].font.color.rgb = RGBColor(0xB5, 0x52, 0x3B)
+                    paragraph.paragraph_format.left_indent = Cm(0.4)
             elif isinstance(block, BulletList):
                 for item in block.items:
                     out.add_paragraph(item, style="List Bullet")

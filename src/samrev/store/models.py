@@ -404,3 +404,159 @@ class SurveyAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey} {self.answer_id}/{self.question}"
+
+
+# --- literature ------------------------------------------------------------------------------
+
+
+class LiteratureSearch(models.Model):
+    """One search in one database, imported as one batch (kept for the PRISMA flow).
+
+    ``content_hash`` is the SHA-256 over the sorted hashes of the batch's files: the same files
+    again make no new batch (and a file already imported in the project is never read twice).
+    """
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="literature_searches", verbose_name="prosjekt"
+    )
+    database = models.CharField("database", max_length=100)
+    search_date = models.DateField("søkedato")
+    query = models.TextField("søkestreng", blank=True)
+    content_hash = models.CharField("innholdshash (SHA-256)", max_length=64)
+    records_identified = models.PositiveIntegerField("poster funnet", default=0)
+    records_skipped = models.PositiveIntegerField("poster hoppet over", default=0)
+    created_by = models.CharField("importert av", max_length=150, blank=True)
+    created_at = models.DateTimeField("importert", default=timezone.now)
+
+    class Meta:
+        verbose_name = "litteratursøk"
+        verbose_name_plural = "litteratursøk"
+        ordering = ("project", "created_at", "id")
+        constraints = (
+            models.UniqueConstraint(fields=["project", "content_hash"], name="store_litsearch_unique_hash"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.database} {self.search_date:%Y-%m-%d}"
+
+
+class LiteratureImportFile(models.Model):
+    """One export file of a search: its hash, format and the problems met reading it."""
+
+    search = models.ForeignKey(
+        LiteratureSearch, on_delete=models.CASCADE, related_name="files", verbose_name="søk"
+    )
+    path = models.CharField("sti", max_length=1024)
+    content_hash = models.CharField("innholdshash (SHA-256)", max_length=64)
+    format = models.CharField("format", max_length=20)
+    encoding = models.CharField("tegnsett", max_length=40, blank=True)
+    record_count = models.PositiveIntegerField("poster", default=0)
+    problems = models.JSONField(
+        "problemer", default=list, blank=True, help_text="Liste av {position, line, message, skipped}."
+    )
+    created_at = models.DateTimeField("importert", default=timezone.now)
+
+    class Meta:
+        verbose_name = "importfil"
+        verbose_name_plural = "importfiler"
+        ordering = ("search", "id")
+        indexes = (models.Index(fields=["content_hash"], name="store_litfile_hash"),)
+        constraints = (
+            models.UniqueConstraint(fields=["search", "content_hash"], name="store_litfile_unique_in_search"),
+        )
+
+    def __str__(self) -> str:
+        return self.path
+
+
+class LiteratureRecord(models.Model):
+    """One bibliographic record as exported, normalised; ``raw`` keeps the parser's record.
+
+    Screening decisions are :class:`Judgement` rows with ``item_type="literature_record"`` and
+    ``item_id`` = this row's id (see :mod:`samrev.store.literature`).
+    """
+
+    search = models.ForeignKey(
+        LiteratureSearch, on_delete=models.CASCADE, related_name="records", verbose_name="søk"
+    )
+    file = models.ForeignKey(
+        LiteratureImportFile, on_delete=models.CASCADE, related_name="records", verbose_name="fil"
+    )
+    position = models.PositiveIntegerField("nummer i filen")
+    line = models.PositiveIntegerField("linje", default=0)
+    title = models.TextField("tittel", blank=True)
+    abstract = models.TextField("sammendrag", blank=True)
+    authors = models.JSONField("forfattere", default=list, blank=True)
+    year = models.PositiveSmallIntegerField("år", null=True, blank=True)
+    journal = models.CharField("tidsskrift", max_length=500, blank=True)
+    volume = models.CharField("volum", max_length=50, blank=True)
+    issue = models.CharField("nummer", max_length=50, blank=True)
+    pages = models.CharField("sider", max_length=50, blank=True)
+    doi = models.CharField("DOI", max_length=255, blank=True)
+    pmid = models.CharField("PMID", max_length=20, blank=True)
+    keywords = models.JSONField("emneord", default=list, blank=True)
+    language = models.CharField("språk", max_length=50, blank=True)
+    record_type = models.CharField("publikasjonstype", max_length=100, blank=True)
+    accession = models.CharField("aksesjonsnummer", max_length=255, blank=True)
+    url = models.CharField("nettadresse", max_length=2048, blank=True)
+    source_database = models.CharField("database", max_length=100)
+    raw = models.JSONField("rå post", default=dict, blank=True)
+    created_at = models.DateTimeField("importert", default=timezone.now)
+
+    class Meta:
+        verbose_name = "litteraturpost"
+        verbose_name_plural = "litteraturposter"
+        ordering = ("search", "file", "position")
+        indexes = (
+            models.Index(fields=["doi"], name="store_litrec_doi"),
+            models.Index(fields=["pmid"], name="store_litrec_pmid"),
+        )
+        constraints = (
+            models.UniqueConstraint(fields=["file", "position"], name="store_litrec_unique_position"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.source_database} #{self.position}: {self.title[:60]}"
+
+
+class DuplicateLink(models.Model):
+    """Two records found to be the same work: which rule, its score and the fields compared.
+
+    A link is never deleted: undoing it sets ``undone_at``/``undone_by``, and the pair is then
+    kept apart by later de-duplication runs (a person's «not a duplicate»).
+    """
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="duplicate_links", verbose_name="prosjekt"
+    )
+    record_a = models.ForeignKey(
+        LiteratureRecord, on_delete=models.CASCADE, related_name="+", verbose_name="post A"
+    )
+    record_b = models.ForeignKey(
+        LiteratureRecord, on_delete=models.CASCADE, related_name="+", verbose_name="post B"
+    )
+    rule = models.CharField("regel", max_length=40)
+    score = models.FloatField("skår")
+    compared = models.JSONField("sammenlignet", default=dict, blank=True)
+    explanation = models.TextField("forklaring", blank=True)
+    created_by = models.CharField("registrert av", max_length=150, blank=True)
+    created_at = models.DateTimeField("registrert", default=timezone.now)
+    undone_at = models.DateTimeField("opphevet", null=True, blank=True)
+    undone_by = models.CharField("opphevet av", max_length=150, blank=True)
+    undo_note = models.TextField("begrunnelse for oppheving", blank=True)
+
+    class Meta:
+        verbose_name = "duplikatkobling"
+        verbose_name_plural = "duplikatkoblinger"
+        ordering = ("project", "id")
+        constraints = (
+            models.UniqueConstraint(fields=["record_a", "record_b"], name="store_duplink_unique_pair"),
+            models.CheckConstraint(condition=Q(record_a__lt=F("record_b")), name="store_duplink_ordered_pair"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.record_a_id} = {self.record_b_id} ({self.rule})"
+
+    @property
+    def active(self) -> bool:
+        return self.undone_at is None

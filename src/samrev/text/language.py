@@ -426,12 +426,27 @@ def quick_language(text: str, languages: Sequence[str] = ("nb", "nn"), max_chars
     when the markers in its first ``max_chars`` characters do not decide it clearly (too few, or
     no standard with ``min_share`` of their weight).  Cheap enough to run on every ingested file;
     callers fall back to :func:`document_language` when it returns None."""
-    totals = dict.fromkeys(languages, 0.0)
-    for hit in find_markers(text[:max_chars]):
-        if hit.lang in totals and not hit.discounted:
-            totals[hit.lang] += hit.weight
+    # Most documents say which standard they are written in within their first lines: when the
+    # opening's markers are many and all of one standard, the rest of the window is not read.
+    opening = max_chars // 3
+    if len(text) > opening:
+        totals = _marker_totals(text[:opening], languages)
+        weight = sum(totals.values())
+        lang = max(totals, key=lambda code: totals[code])
+        if weight >= 2 * min_weight and totals[lang] == weight:
+            return lang
+    totals = _marker_totals(text[:max_chars], languages)
     weight = sum(totals.values())
     if weight < min_weight:
         return None
     lang = max(totals, key=lambda code: totals[code])
     return lang if totals[lang] / weight >= min_share else None
+
+
+def _marker_totals(text: str, languages: Sequence[str]) -> dict[str, float]:
+    """The weight of the undiscounted markers of each of ``languages`` in ``text``."""
+    totals = dict.fromkeys(languages, 0.0)
+    for hit in find_markers(text):
+        if hit.lang in totals and not hit.discounted:
+            totals[hit.lang] += hit.weight
+    return totals
