@@ -137,3 +137,49 @@ def test_no_input_pii_in_json_or_table_output(tmp_path: Path) -> None:
         for item in PII:
             assert item not in output, item
         assert "[NAVN]" in output
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names that are also words (or place names): alone they stay, with a surname or a cue they go
+    ("Sol og regn hele uka, men kurset gikk fint.", "Sol og regn hele uka, men kurset gikk fint."),
+    ("Kurset ledes av Sol Hansen.", "Kurset ledes av [NAVN]."),
+    ("Vi har en hage ved sykehjemmet. Hage og park er fint.", "Vi har en hage ved sykehjemmet. Hage og park er fint."),
+    ("Kontakt Bjørg Hage på sykehuset.", "Kontakt [NAVN] på sykehuset."),
+    ("Bjørg på LMS svarer alltid raskt.", "[NAVN] på LMS svarer alltid raskt."),
+    ("Berg kommune og Per i dag.", "Berg kommune og Per i dag."),
+    ("Per Berg ringte i går.", "[NAVN] ringte i går."),
+    ("Helgelandssykehuset Mo i Rana deltar.", "Helgelandssykehuset Mo i Rana deltar."),
+    ("Ingvild Sætre og Torstein Aamodt var med.", "[NAVN] og [NAVN] var med."),
+    # phone numbers in every Norwegian form, and numbers that are not phone numbers
+    ("Ring +47 48219307, 0047 482 19 307, 48 21 93 07 eller 22 33 44 55.",
+     "Ring [TELEFON], [TELEFON], [TELEFON] eller [TELEFON]."),
+    ("Telefon 12345678 er ikke et nummer, heller ikke 1234 5678.",
+     "Telefon 12345678 er ikke et nummer, heller ikke 1234 5678."),
+    # e-mail and street addresses
+    ("Send til ola.nordmann@stolav.no.", "Send til [EPOST]."),
+    ("Møt opp i Storgata 12 B klokka ni.", "Møt opp i [ADRESSE] klokka ni."),
+    ("Adressen er Storgata 12 B, 0155 Oslo.", "Adressen er [ADRESSE]."),
+    # eleven digits that fail the checks stay
+    ("Fnr 12345678901 er ugyldig, og saksnr 20231199123 også.",
+     "Fnr 12345678901 er ugyldig, og saksnr 20231199123 også."),
+])
+def test_adversarial_replacements(text: str, expected: str) -> None:
+    assert Pseudonymiser()(text) == expected
+
+
+def test_d_numbers_with_valid_and_invalid_check_digits() -> None:
+    d_number = _fnr("410185", "100")  # day 01 + 40
+    assert valid_fnr(d_number)
+    broken = d_number[:-1] + str((int(d_number[-1]) + 1) % 10)
+    p = Pseudonymiser()
+    assert p(f"D-nummer {d_number}, feil {broken}.") == f"D-nummer [FNR], feil {broken}."
+    assert p.totals()["FNR"] == 1
+
+
+def test_the_extended_name_list_is_read() -> None:
+    from samrev.survey.pseudonymise import _names
+
+    given, surnames = _names()
+    assert len(given) >= 270 and len(surnames) >= 170
+    assert {"Ingvild", "Torstein", "Bjørg"} <= given and {"Sætre", "Aamodt"} <= surnames
+    assert not {"Mo", "Nes", "Sand", "Foss"} & surnames  # place names too short to be safe surnames

@@ -14,6 +14,7 @@ register("language_detector", "lingua_markers", "samrev.text.language:LinguaMark
 # coders (samrev.coding)
 register("coder", "lexicon", "samrev.coding.lexicon:LexiconCoder")
 register("coder", "survey_rules", "samrev.survey.coding:SurveyAnswerCoder")
+register("coder", "survey_hybrid", "samrev.survey.coding:HybridAnswerCoder")
 register("coder", "literature_rules", "samrev.literature.coding:LiteratureCoder")
 
 # readers (samrev.ingest): one per format

@@ -378,6 +378,34 @@ class AuditEvent(models.Model):
         _refuse("loggen kan bare utvides, ikke slettes")
 
 
+class SurveyAnswer(models.Model):
+    """One open survey answer, pseudonymised before it gets here (the original text is never stored).
+
+    ``content_hash`` is the SHA-256 of survey, answer id, question and the pseudonymised text, so
+    importing the same export again finds the same rows.  An analyst's codes for the answer are
+    :class:`Judgement` rows with ``item_type="survey_answer"`` and ``item_id=content_hash``.
+    """
+
+    content_hash = models.CharField("innholdshash (SHA-256)", max_length=64, unique=True)
+    survey = models.CharField("undersøkelse", max_length=200)
+    answer_id = models.CharField("svar-id", max_length=255)
+    question = models.CharField("spørsmål", max_length=100)
+    kind = models.CharField("spørsmålstype", max_length=20)
+    group = models.CharField("gruppe", max_length=100, blank=True)
+    subgroup = models.CharField("undergruppe", max_length=100, blank=True)
+    text = models.TextField("pseudonymisert tekst")
+    created_at = models.DateTimeField("opprettet", default=timezone.now)
+
+    class Meta:
+        verbose_name = "åpent svar"
+        verbose_name_plural = "åpne svar"
+        ordering = ("survey", "answer_id", "question")
+        indexes = (models.Index(fields=["survey"], name="store_surveyanswer_survey"),)
+
+    def __str__(self) -> str:
+        return f"{self.survey} {self.answer_id}/{self.question}"
+
+
 # --- literature ------------------------------------------------------------------------------
 
 

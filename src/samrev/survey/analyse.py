@@ -29,10 +29,13 @@ class CodedStatement:
     end: int
     source: str
     confidence: float
+    # what the code rests on: matched spans ({start, end, text}, offsets into the answer) for a rule,
+    # the top features ({feature, weight, spans}) for a model
+    evidence: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"theme": self.theme, "polarity": self.polarity, "start": self.start, "end": self.end,
-                "source": self.source, "confidence": self.confidence}
+                "source": self.source, "confidence": self.confidence, "evidence": list(self.evidence)}
 
 
 class AnswerCoder(Protocol):

@@ -45,9 +45,18 @@ class Evaluation:
     codes: Score = field(default_factory=Score)
     per_theme: dict[str, Score] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # polarity accuracy: of the (answer, theme) pairs both sides have, those with the same polarities
+    polarity_pairs: int = 0
+    polarity_agree: int = 0
+    coder: str = ""
+    cross_validated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"answers": self.answers, "theme_micro": self.themes.to_dict(), "code_micro": self.codes.to_dict(),
+        accuracy = self.polarity_agree / self.polarity_pairs if self.polarity_pairs else None
+        return {"answers": self.answers, "coder": self.coder, "cross_validated": self.cross_validated,
+                "theme_micro": self.themes.to_dict(), "code_micro": self.codes.to_dict(),
+                "polarity_accuracy": {"pairs": self.polarity_pairs, "agree": self.polarity_agree,
+                                      "accuracy": accuracy},
                 "per_theme": {t: s.to_dict() for t, s in sorted(self.per_theme.items())}, "errors": self.errors}
 
 
@@ -70,6 +79,10 @@ def _split(value: str | None) -> set[str]:
     return {part.strip() for part in (value or "").split(";") if part.strip()}
 
 
+def _polarities(codes: set[str], theme: str) -> set[str]:
+    return {code.partition(":")[2] for code in codes if code.partition(":")[0] == theme}
+
+
 def evaluate(labels: list[dict[str, str]], predicted: dict[tuple[str, str], set[str]]) -> Evaluation:
     """Compare predicted ``theme:polarity`` codes per (id, question) with the labels."""
     result = Evaluation()
@@ -83,7 +96,11 @@ def evaluate(labels: list[dict[str, str]], predicted: dict[tuple[str, str], set[
         result.answers += 1
         result.themes.add(got, want)
         if row.get("codes") is not None:
-            result.codes.add(got_codes, _split(row.get("codes")))
+            want_codes = _split(row.get("codes"))
+            result.codes.add(got_codes, want_codes)
+            for theme in got & want:
+                result.polarity_pairs += 1
+                result.polarity_agree += _polarities(got_codes, theme) == _polarities(want_codes, theme)
         for theme in got | want:
             result.per_theme.setdefault(theme, Score()).add(got & {theme}, want & {theme})
         if got != want:
@@ -91,36 +108,91 @@ def evaluate(labels: list[dict[str, str]], predicted: dict[tuple[str, str], set[
     return result
 
 
-def predictions_from_texts(labels: list[dict[str, str]], kinds: dict[str, str]) -> dict[tuple[str, str], set[str]]:
-    """Code the labels' own ``text`` column (``kinds``: question id → good/poor/proposal/other)."""
-    from samrev.survey.coding import SurveyAnswerCoder
+CODERS = ("hybrid", "rules")
+
+
+def _make_coder(coder: str, model: Any = None) -> Any:
+    from samrev.survey.coding import HybridAnswerCoder
+    from samrev.survey.service import make_coder
+
+    return HybridAnswerCoder(model=model) if model is not None else make_coder(coder)
+
+
+def predictions_from_texts(labels: list[dict[str, str]], kinds: dict[str, str],
+                           coder: str = "rules") -> tuple[dict[tuple[str, str], set[str]], bool]:
+    """Code the labels' own ``text`` column (``kinds``: question id → good/poor/proposal/other).
+
+    With the hybrid coder, no answer is coded by a model that saw it in training: when the labels
+    share texts with the bundled training set (the tuning labels themselves), the model is trained
+    five times, each time without one fifth of the labels' answers, and codes only that fifth
+    (5-fold cross-validation; the second value returned is then True).
+    """
+    from samrev.survey.model import AnswerModel, bundled_examples, examples_from_rows
     from samrev.survey.pseudonymise import Pseudonymiser
 
-    coder = SurveyAnswerCoder()
     pseudo = Pseudonymiser()
-    out: dict[tuple[str, str], set[str]] = {}
-    for row in labels:
-        text = row.get("text") or ""
-        if is_empty_answer(text):
-            continue
+    rows = [row for row in labels if not is_empty_answer(row.get("text") or "")]
+
+    def key(row: dict[str, str]) -> tuple[str, str]:
+        return ((row.get("id") or row.get("submission_id") or "").strip(), row["question"].strip())
+
+    def kind(row: dict[str, str]) -> str:
         question = row["question"].strip()
-        kind = kinds.get(question, question if question in ("good", "poor", "proposal") else "other")
-        key = ((row.get("id") or row.get("submission_id") or "").strip(), question)
-        out[key] = {f"{s.theme}:{s.polarity}" for s in coder.code_answer(pseudo(text.strip()), kind)}
-    return out
+        return kinds.get(question, question if question in ("good", "poor", "proposal") else "other")
+
+    folds: list[tuple[Any, list[dict[str, str]]]] = []
+    cross_validated = False
+    if coder == "hybrid":
+        training = bundled_examples("tuning")
+        seen = {e.text.strip() for e in training}
+        if any((row.get("text") or "").strip() in seen for row in rows):
+            cross_validated = True
+            texts = {(row.get("text") or "").strip() for row in rows}
+            rest = [e for e in training if e.text.strip() not in texts]
+            from samrev.coding.codebook import load_codebook
+
+            theme_ids = list(load_codebook().theme_ids)
+            for index in range(5):
+                part = rows[index::5]
+                others = [row for i, row in enumerate(rows) if i % 5 != index]
+                model = AnswerModel(theme_ids).fit(rest + examples_from_rows(others, kinds))
+                folds.append((_make_coder("hybrid", model), part))
+    if not folds:
+        folds = [(_make_coder(coder), rows)]
+    out: dict[tuple[str, str], set[str]] = {}
+    for answer_coder, part in folds:
+        for row in part:
+            text = pseudo((row.get("text") or "").strip())
+            out[key(row)] = {f"{s.theme}:{s.polarity}" for s in answer_coder.code_answer(text, kind(row))}
+    return out, cross_validated
+
+
+def bundled_labels(part: str) -> Path:
+    """Path of a labelled set that ships with samrev (``tuning`` or ``heldout``)."""
+    from importlib import resources
+
+    from samrev.survey.model import LABEL_FILES
+
+    return Path(str(resources.files("samrev.survey").joinpath(f"data/labels/{LABEL_FILES[part]}")))
 
 
 def evaluate_files(labels_path: str | Path, responses: str | Path | None = None,
-                   config: str | Path | None = None) -> Evaluation:
+                   config: str | Path | None = None, coder: str = "rules") -> Evaluation:
+    """Score ``coder`` (``rules`` or ``hybrid``) on one labels file."""
     labels = read_labels(labels_path)
     if "text" in labels[0]:
-        return evaluate(labels, predictions_from_texts(labels, {}))
+        predicted, cross_validated = predictions_from_texts(labels, {}, coder)
+        result = evaluate(labels, predicted)
+        result.coder, result.cross_validated = coder, cross_validated
+        return result
     if responses is None or config is None:
         raise SurveyBadConfig(config=str(labels_path),
                               detail="etikettene har ingen text-kolonne: oppgi --responses og --config")
     from samrev.survey.service import analyse_files
 
-    result = analyse_files(responses, config)
+    analysed = analyse_files(responses, config, coder=coder)
     predicted = {(a["id"], a["question"]): {f"{t['theme']}:{t['polarity']}" for t in a["themes"]}
-                 for a in result["answers"]}
-    return evaluate(labels, predicted)
+                 for a in analysed["answers"]}
+    result = evaluate(labels, predicted)
+    result.coder = coder
+    return result

@@ -89,6 +89,9 @@ AMBIGUOUS_GIVEN = frozenset({
     # and from SSB's list: «Hans» (his), «Finn» (find), «Stein», «Stig», «Tom» (empty), «Line», «May», «Gro»,
     # «Frank», «Roar», «Linn», «Vilde» (nynorsk: would)
     "Hans", "Finn", "Stein", "Stig", "Tom", "Line", "May", "Gro", "Roar", "Linn", "Vilde",
+    # added with the extended list: «sol» (sun), «live» (to live, nn. life), «vilja» (nn. the will),
+    # «signe» (to bless), «aud» (old: wealth), «brit»
+    "Live", "Vilja", "Signe", "Aud", "Brit",
 })
 
 
