@@ -387,9 +387,15 @@ def review_state(project: str | None = None, *, title: str = "", question: str =
     (the latest machine suggestion and the latest person's judgement per subject; the person's
     value wins).  A conflict nobody has resolved is not settled here: the record's decisions at that
     stage (and later) are left out and listed under ``screening.unresolved``, so the report's
-    counts are of settled records only."""
+    counts are of settled records only.
+
+    So that the PRISMA numbers add up while screening with a stopping rule, the unique records
+    nobody screened at title/abstract (left when the stopping rule was met) are counted as
+    removed before screening by automation tools (``automation_removed``), and records screened
+    but not settled (an unresolved conflict, or only «uncertain») as removed for other reasons
+    (``other_removed``, listed in ``screening.undecided``)."""
     from samrev.literature.coding_store import state_judgements
-    from samrev.literature.decisions import settled_state_decisions
+    from samrev.literature.decisions import current_decisions, screeners, settled_state_decisions
     from samrev.literature.review_state import SCHEMA
     from samrev.store import literature as store
 
@@ -404,6 +410,11 @@ def review_state(project: str | None = None, *, title: str = "", question: str =
     ]
     keys = {store.record_key(row) for row in unique_records(slug)}
     settled = settled_state_decisions(slug, keys)
+    decided = {d["record_id"] for d in settled.decisions if d["stage"] == "title_abstract"}
+    unsettled = {item["record_id"] for item in settled.unresolved if item["stage"] == "title_abstract"}
+    looked_at = {record_id for screener in screeners(slug) for record_id, _ in current_decisions(slug, screener)}
+    unsettled |= (looked_at & keys) - decided  # marked «uncertain» by everyone who saw it
+    not_screened = keys - decided - unsettled
     included = []
     for row in included_records(slug):
         record = coding_record(row)
@@ -413,8 +424,13 @@ def review_state(project: str | None = None, *, title: str = "", question: str =
         "schema": SCHEMA,
         "review": {"title": title or project_row.name, "question": question, "date": date_text},
         "batches": batches,
-        "deduplication": {"duplicates_removed": counts.duplicates_removed, "automation_removed": 0,
-                          "other_removed": 0},
-        "screening": {"decisions": settled.decisions, "unresolved": settled.unresolved},
+        "deduplication": {"duplicates_removed": counts.duplicates_removed,
+                          "automation_removed": len(not_screened), "other_removed": len(unsettled)},
+        "screening": {"decisions": settled.decisions, "unresolved": settled.unresolved,
+                      "not_screened": len(not_screened), "undecided": sorted(unsettled, key=_natural_key)},
         "included": included,
     }
+
+
+def _natural_key(record_id: str) -> tuple[int, int, str]:
+    return (0, int(record_id), "") if record_id.isdigit() else (1, 0, record_id)
