@@ -184,7 +184,7 @@ def _run_literature(target: Path) -> None:
 
     from samrev.cli._common import err, out
     from samrev.demo.literature import TITLE, run_literature_demo
-    from samrev.report.format import percent
+    from samrev.report.format import number, percent
 
     folder = target / "litteratur"
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=err) as bar:
@@ -198,9 +198,10 @@ def _run_literature(target: Path) -> None:
     ident, dedup, screening, prisma = s["identification"], s["deduplication"], s["screening"], s["prisma"]
     per_database = ", ".join(f"{name} {count}" for name, count in ident["per_database"].items())
     out.print(f"\n[bold]{TITLE}[/]: {ident['identified']} poster lest inn ({per_database}).", markup=True)
-    out.print(f"Duplikater fjernet: {dedup['duplicates_removed']} (fasiten har {dedup['duplicates_in_answer_key']}); "
+    out.print(f"Duplikater fjernet: {dedup['duplicates_removed']} (fasiten har {dedup['duplicates_in_answer_key']}; "
+              f"grupper som blander ulike verk: {dedup['groups_joining_different_works']}); "
               f"{dedup['unique']} unike poster.")
-    stop = ("stoppregelen (minst 95 % funnet, p = " + f"{screening['p_value']:.3f})"
+    stop = (f"stoppregelen (minst 95 % funnet, p = {number(screening['p_value'], 3)})"
             if screening["stopped_by_statistical_rule"] else "alle poster screenet")
     timing = (f", median {screening['seconds_per_decision_median'] * 1000:.0f} ms per beslutning"
               if screening["seconds_per_decision_median"] is not None else "")

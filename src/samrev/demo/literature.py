@@ -179,6 +179,10 @@ def run_literature_demo(output_dir: Path, today: date, step: Step | None = None,
         say("finner duplikater")
         dedup = deduplicate(PROJECT, actor="demo")
         expected_duplicates = sum(1 for row in labels.values() if row["databases"] == "Embase+PubMed")
+        # a group is right when all its copies are one work of the answer key
+        wrong_groups = sum(1 for group in dedup.groups
+                           if len({_label(labels, item["title"])["work"]
+                                   for item in [group["kept"], *group["duplicates"]]}) > 1)
         source = StoreRecordSource(PROJECT)
         say("screener med modellen")
         screening = simulate_screening(source.records(), labels, step)
@@ -214,7 +218,8 @@ def run_literature_demo(output_dir: Path, today: date, step: Step | None = None,
         "identification": counts.to_dict(),
         "deduplication": {"records": dedup.records, "unique": dedup.unique,
                           "duplicates_removed": counts.duplicates_removed,
-                          "duplicates_in_answer_key": expected_duplicates},
+                          "duplicates_in_answer_key": expected_duplicates, "groups": len(dedup.groups),
+                          "groups_joining_different_works": wrong_groups},
         "screening": screening,
         "full_text": ft,
         "coded": len(codings),
