@@ -53,6 +53,8 @@ def test_import_dedup_screen_code_export_report(tmp_path: Path) -> None:
     assert [c["record_id"] for c in conflicts["conflicts"]] == [excluded[0]] and conflicts["unresolved"] == 1
     assert conflicts["conflicts"][0]["title"]  # titles from the store
 
+    decisions.record_decision("kjede", included[0], "kari", "include", stage="full_text")
+    decisions.record_decision("kjede", included[1], "kari", "exclude", "Feil populasjon", stage="full_text")
     state_path = tmp_path / "state.json"
     result = CliRunner().invoke(app, ["literature", "export-state", "--project", "kjede", "-o", str(state_path)])
     assert result.exit_code == 0 and "1 uløste uenigheter" in result.output
@@ -60,10 +62,13 @@ def test_import_dedup_screen_code_export_report(tmp_path: Path) -> None:
     assert state["screening"]["unresolved"] == [{"record_id": excluded[0], "stage": "title_abstract",
                                                  "decisions": {"kari": "exclude", "ola": "include"}}]
     assert excluded[0] not in {d["record_id"] for d in state["screening"]["decisions"]}
+    assert state["screening"]["undecided"] == [excluded[0]] and state["deduplication"]["other_removed"] == 1
+    from samrev.literature.review_state import load_review_state
+
+    flagged = load_review_state(state_path).prisma()  # the numbers add up with the conflict set aside
+    assert (flagged.records_screened, flagged.other_removed, flagged.automation_removed) == (4, 1, 0)
 
     run("literature", "resolve", excluded[0], "exclude", "--by", "per", "--project", "kjede")
-    decisions.record_decision("kjede", included[0], "kari", "include", stage="full_text")
-    decisions.record_decision("kjede", included[1], "kari", "exclude", "Feil populasjon", stage="full_text")
 
     coded = json.loads(run("literature", "code", "--project", "kjede"))
     assert coded["stored"] is True and [r["record_id"] for r in coded["records"]] == [included[0]]
