@@ -87,8 +87,8 @@ def test_decisions_in_the_review_state_form() -> None:
     decisions.resolve("rs", "a", "include", "per", note="kriteriene er oppfylt")
     rows = decisions.review_state_decisions("rs")
     assert [(r["record_id"], r["screener"], r["decision"], r["final"]) for r in rows] == [
-        ("a", "kari", "include", False), ("b", "kari", "exclude", False),
-        ("a", "ola", "exclude", False), ("b", "ola", "exclude", False), ("a", "per", "include", True),
+        ("a", "kari", "include", False), ("a", "ola", "exclude", False),
+        ("b", "kari", "exclude", False), ("b", "ola", "exclude", False), ("a", "per", "include", True),
     ]
     assert rows[-1]["reason"] == "kriteriene er oppfylt" and all(r["time"] for r in rows)
     # the literature report's reader accepts them: the conflict on «a» is settled by the final decision
@@ -103,3 +103,29 @@ def test_decisions_in_the_review_state_form() -> None:
     settled = state.final_decisions("title_abstract")
     assert {rid: d.decision for rid, d in settled.items()} == {"a": "include", "b": "exclude"}
     assert settled["a"].screener == "per"
+
+
+def test_unresolved_conflicts_are_flagged_not_settled() -> None:
+    from samrev.literature import decisions
+
+    decisions.record_decision("uc", "a", "kari", "include")
+    decisions.record_decision("uc", "a", "ola", "exclude")
+    decisions.record_decision("uc", "b", "kari", "include")
+    decisions.record_decision("uc", "b", "ola", "include")
+    decisions.record_decision("uc", "a", "kari", "include", stage="full_text")  # after an unresolved conflict
+    decisions.record_decision("uc", "b", "kari", "exclude", "feil populasjon", stage="full_text")
+    decisions.record_decision("uc", "b", "ola", "not_retrieved", stage="full_text")
+    decisions.record_decision("uc", "z", "kari", "include")  # not among the records asked for
+    settled = decisions.settled_state_decisions("uc", ["a", "b"])
+    assert settled.unresolved == [
+        {"record_id": "a", "stage": "title_abstract", "decisions": {"kari": "include", "ola": "exclude"}},
+        {"record_id": "b", "stage": "full_text", "decisions": {"kari": "exclude", "ola": "not_retrieved"}},
+    ]
+    assert [(r["record_id"], r["stage"], r["decision"]) for r in settled.decisions] == [
+        ("b", "title_abstract", "include"), ("b", "title_abstract", "include")]
+    decisions.resolve("uc", "b", "exclude", "per", "feil populasjon", stage="full_text")
+    decisions.resolve("uc", "a", "include", "per")
+    settled = decisions.settled_state_decisions("uc", ["a", "b"])
+    assert settled.unresolved == []
+    finals = [(r["record_id"], r["stage"], r["decision"]) for r in settled.decisions if r["final"]]
+    assert finals == [("a", "title_abstract", "include"), ("b", "full_text", "exclude")]

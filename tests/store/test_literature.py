@@ -137,36 +137,40 @@ def test_prisma_identification_adds_up_on_the_labelled_set(tmp_path: Path) -> No
     assert len(counts.searches) == 6
 
 
-def test_screening_decisions_with_screener_time_and_supersession() -> None:
+def test_screening_decisions_on_imported_records_with_stage_time_and_supersession() -> None:
     from samrev.core.errors import InputError
+    from samrev.literature import decisions
     from samrev.literature.service import import_files
     from samrev.store import literature as store
     from samrev.store import models
 
     import_files([FIXTURES / "zotero.ris"], database="Zotero", search_date=date(2025, 1, 1), project="s")
     project = store.project_for("s")
-    first, second = [row.pk for row in store.records(project)]
+    first, second = [store.record_key(row) for row in store.records(project)]
     at = datetime(2025, 5, 1, 12, 0, tzinfo=UTC)
-    store.record_decision(first, "include", screener="kari", at=at)
-    store.record_decision(first, "exclude", screener="ola", note="feil populasjon")
-    changed = store.record_decision(first, "maybe", screener="kari")
-    store.record_decision(second, "exclude", screener="kari", stage="title_abstract")
-    current = store.decisions(project)
-    assert [(item.record_id, item.screener, item.decision) for item in current] == [
-        (first, "kari", "maybe"), (first, "ola", "exclude"), (second, "kari", "exclude")]
-    history = store.decision_history(first)
-    assert [item.decision for item in history] == ["include", "exclude", "maybe"] and history[0].at == at
-    row = models.Judgement.objects.get(pk=changed.judgement_id)
-    assert row.supersedes_id == history[0].judgement_id and row.item_type == "literature_record"
-    assert row.provenance == "person:kari" and row.subject == "screening:title_abstract"
-    assert store.decisions(project, stage="full_text") == []
+    decisions.record_decision("s", first, "kari", "include", at=at)
+    decisions.record_decision("s", first, "ola", "exclude", "feil populasjon")
+    changed = decisions.record_decision("s", first, "kari", "uncertain")
+    decisions.record_decision("s", second, "kari", "exclude", stage="title_abstract")
+    assert decisions.current_decisions("s", "kari") == [(first, "uncertain"), (second, "exclude")]
+    assert decisions.current_decisions("s", "ola") == [(first, "exclude")]
+    history = decisions.history("s", "kari")
+    assert [item.value for item in history] == ["include", "uncertain", "exclude"] and history[0].at == at
+    row = models.Judgement.objects.get(pk=changed.id)
+    assert row.supersedes_id == history[0].id and row.item_type == "literature_record"
+    assert row.item_id == f"s:{first}" and row.subject == "screening:title_abstract"
+    assert row.provenance == "person:kari"
+    assert decisions.current_decisions("s", "kari", stage="full_text") == []
     with pytest.raises(InputError):
-        store.record_decision(first, "ja", screener="kari")
+        decisions.record_decision("s", first, "kari", "ja")
     with pytest.raises(InputError):
-        store.record_decision(first, "include", screener="kari", stage="fulltekst")
+        decisions.record_decision("s", first, "kari", "include", stage="fulltekst")
+    with pytest.raises(InputError):
+        decisions.record_decision("s", first, "kari", "not_retrieved")  # only at full text
 
 
 def test_review_state_from_the_store_feeds_the_literature_report(tmp_path: Path) -> None:
+    from samrev.literature.decisions import record_decision
     from samrev.literature.review_state import load_review_state
     from samrev.literature.service import deduplicate, import_files, unique_records
     from samrev.store import literature as store
@@ -178,14 +182,15 @@ def test_review_state_from_the_store_feeds_the_literature_report(tmp_path: Path)
     assert len(rows) == summary.unique == 5
     duplicate = summary.groups[0]["duplicates"][0]["id"]
     assert duplicate not in {row.pk for row in rows}
-    for index, row in enumerate(rows):
+    keys = [store.record_key(row) for row in rows]
+    for index, key in enumerate(keys):
         decision = "include" if index < 2 else "exclude"
-        store.record_decision(row.pk, decision, screener="kari")
-        store.record_decision(row.pk, decision, screener="ola")
-    store.record_decision(rows[0].pk, "include", screener="kari", stage="full_text")
-    store.record_decision(rows[1].pk, "not_retrieved", screener="kari", stage="full_text")
-    store.record_decision(duplicate, "maybe", screener="kari")
-    store.record_decision(duplicate, "exclude", screener="ola")  # a removed duplicate: not counted
+        record_decision("r", key, "kari", decision)
+        record_decision("r", key, "ola", decision)
+    record_decision("r", keys[0], "kari", "include", stage="full_text")
+    record_decision("r", keys[1], "kari", "not_retrieved", stage="full_text")
+    record_decision("r", str(duplicate), "kari", "uncertain")
+    record_decision("r", str(duplicate), "ola", "exclude")  # a removed duplicate: not counted
     path = tmp_path / "state.json"
     invoke("export-state", "--project", "r", "--output", str(path), "--question", "Hvordan samarbeider de?")
     state = load_review_state(path)

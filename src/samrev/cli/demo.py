@@ -31,6 +31,10 @@ def run(
     no_survey: Annotated[
         bool, typer.Option("--no-survey", help="Hopp over demoundersøkelsen (analyse, tabeller og rapport).")
     ] = False,
+    no_literature: Annotated[
+        bool, typer.Option("--no-literature", help="Hopp over demolitteraturen (import, duplikater, screening, "
+                           "koding, kunnskapskart, PRISMA og rapport).")
+    ] = False,
 ) -> None:
     """Kjør demoen: språk, parter og temaer for avtalene og de åpne svarene, lagret med belegg."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -88,9 +92,12 @@ def run(
 
     if not no_survey:
         _run_survey(target)
-    if no_store or no_round:
+    if no_store:
         return
-    _run_round(target)
+    if not no_round:
+        _run_round(target)
+    if not no_literature:
+        _run_literature(target)
 
 
 def _run_survey(target: Path) -> None:
@@ -166,3 +173,47 @@ def _run_round(target: Path) -> None:
     out.print(f"Treffsikkerhet mot etikettene: {accuracy}")
     out.print(f"Skrevet til {folder}: oppsummering.json, dekning.json, dekning.xlsx, treffsikkerhet.json"
               + (", " + ", ".join(str(p.relative_to(folder)) for p in result.reports) if result.reports else ""))
+
+
+def _run_literature(target: Path) -> None:
+    """The demo literature review: two overlapping exports through import, de-duplication, simulated
+    screening with the stopping rule, full text, coding, gap map, PRISMA and the report."""
+    from datetime import UTC, datetime
+
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from samrev.cli._common import err, out
+    from samrev.demo.literature import TITLE, run_literature_demo
+    from samrev.report.format import number, percent
+
+    folder = target / "litteratur"
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=err) as bar:
+        task = bar.add_task("Demolitteraturen", total=None)
+
+        def step(text: str) -> None:
+            bar.update(task, description=f"Demolitteraturen: {text}")
+
+        result = run_literature_demo(folder, datetime.now(tz=UTC).date(), step)
+    s = result.summary
+    ident, dedup, screening, prisma = s["identification"], s["deduplication"], s["screening"], s["prisma"]
+    per_database = ", ".join(f"{name} {count}" for name, count in ident["per_database"].items())
+    out.print(f"\n[bold]{TITLE}[/]: {ident['identified']} poster lest inn ({per_database}).", markup=True)
+    out.print(f"Duplikater fjernet: {dedup['duplicates_removed']} (fasiten har {dedup['duplicates_in_answer_key']}; "
+              f"grupper som blander ulike verk: {dedup['groups_joining_different_works']}); "
+              f"{dedup['unique']} unike poster.")
+    stop = (f"stoppregelen (minst 95 % funnet, p = {number(screening['p_value'], 3)})"
+            if screening["stopped_by_statistical_rule"] else "alle poster screenet")
+    timing = (f", median {screening['seconds_per_decision_median'] * 1000:.0f} ms per beslutning"
+              if screening["seconds_per_decision_median"] is not None else "")
+    out.print(f"Screening med modellen: {screening['screened']} av {screening['records']} screenet før {stop}; "
+              f"{screening['included']} av {screening['relevant_in_answer_key']} relevante funnet "
+              f"(andel funnet {percent(screening['recall'] or 0)}, spart {percent(screening['work_saved'])}{timing}).")
+    out.print(f"PRISMA: screenet {prisma['records_screened']}, ekskludert {prisma['records_excluded']}, fulltekst "
+              f"vurdert {prisma['reports_assessed']} (ikke innhentet {prisma['reports_not_retrieved']}), "
+              f"ekskludert {prisma['reports_excluded_total']}, inkludert {prisma['studies_included']}; "
+              f"{prisma['automation_removed']} ikke screenet etter stoppregelen.")
+    gap = s["gap_map"]
+    out.print(f"Kunnskapskart ({gap['rows']} × {gap['columns']}): {gap['empty_cells']} tomme og "
+              f"{gap['thin_cells']} tynne celler. {s['coded']} inkluderte studier kodet (maskinforslag).")
+    out.print(f"Skrevet til {folder} på {s['seconds']} s: " + ", ".join(str(p.relative_to(folder)) for p in result.files
+                                                                       if p.suffix != ".png"))

@@ -109,7 +109,7 @@ class CodingFormat(StrEnum):
 
 
 ProjectOption = Annotated[
-    str | None, typer.Option("--project", "-p", help="Prosjektets kortnavn (standard: samrev).")
+    str | None, typer.Option("--project", "-p", help="Prosjektets kortnavn (standard: litteratur).")
 ]
 
 
@@ -264,6 +264,14 @@ def export_state(
     output.write_text(json.dumps(state, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     out.print(f"Skrev {output}: {len(state['batches'])} søk, {len(state['screening']['decisions'])} "
               f"beslutninger, {len(state['included'])} inkluderte poster.", highlight=False)
+    unresolved = state["screening"]["unresolved"]
+    if unresolved:
+        from samrev.cli._common import err
+
+        shown = ", ".join(f"{item['record_id']} ({item['stage']})" for item in unresolved[:10])
+        err.print(f"{len(unresolved)} uløste uenigheter er holdt utenfor tallene: {shown}"
+                  f"{' …' if len(unresolved) > 10 else ''}. Avgjør dem med samrev literature resolve.",
+                  highlight=False)
 
 
 @app.command("prisma")
@@ -324,9 +332,11 @@ def evaluate_coding_command(
 
 @app.command("code")
 def code_command(
-    records: Annotated[Path, typer.Argument(help="Inkluderte poster: JSON-liste, JSON lines eller en gjennomgangsfil "
-                                                 "(record_id, title, abstract, keywords, year, journal, language, "
-                                                 "affiliations).")],
+    records: Annotated[Path | None, typer.Argument(
+        help="Inkluderte poster: JSON-liste, JSON lines eller en gjennomgangsfil (record_id, title, abstract, "
+             "keywords, year, journal, language, affiliations). Uten fil: prosjektets inkluderte poster, "
+             "og forslagene lagres.")] = None,
+    project: ProjectOption = None,
 ) -> None:
     """Forslag til temaer (med polaritet og belegg) og studiekjennetegn for inkluderte poster, som JSON.
     Forslagene bekreftes eller rettes av en person."""
@@ -335,6 +345,16 @@ def code_command(
     from samrev.cli._common import print_json, progress_bar
     from samrev.core.errors import InputFormatError, InputNotFound
     from samrev.literature.coding import LiteratureCoder, LiteratureRecord
+
+    if records is None:
+        from samrev.literature.service import code_included
+
+        _store()
+        stored = code_included(project)
+        coder_name = LiteratureCoder()
+        print_json({"coder": f"{coder_name.name}@{coder_name.provenance_version}", "stored": True,
+                    "records": [coding.to_dict() for coding in stored]})
+        return
 
     try:
         raw = records.read_text(encoding="utf-8-sig")

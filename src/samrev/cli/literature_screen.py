@@ -64,8 +64,12 @@ class _StoreRecorder:
 
 @app.command("screen")
 def screen(
-    source: Annotated[Path, typer.Argument(help="Postene: CSV med record_id, title, abstract (valgfritt keywords).")],
     screener: Annotated[str, typer.Option("--screener", "-s", help="Hvem som screener (ett ord, f.eks. kari).")],
+    source: Annotated[
+        Path | None,
+        typer.Argument(help="Postene: CSV med record_id, title, abstract (valgfritt keywords). Uten fil screenes "
+                       "prosjektets importerte poster etter duplikatfjerning."),
+    ] = None,
     project: ProjectOption = DEFAULT_PROJECT,
     order: Annotated[
         Order, typer.Option("--order", help="most_likely: mest sannsynlig relevante først; least_certain: mest usikre.")
@@ -85,29 +89,40 @@ def screen(
 ) -> None:
     """Screen titler og sammendrag i terminalen, med modellen trent på nytt etter hver beslutning.
 
+    Uten fil screenes postene `samrev literature import` har lagret i prosjektet (én per verk etter
+    `samrev literature dedup`).
     Taster: i = inkluder, e = ekskluder, u = usikker/hopp over, b = angre siste, q = avslutt.
     Hver beslutning lagres straks med navn og tid; kjør kommandoen igjen for å fortsette.
     """
     from samrev.cli._common import err, out
     from samrev.cli.screener import run_screener, terminal_keys
-    from samrev.literature.records import CsvRecordSource
+    from samrev.literature.records import CsvRecordSource, RecordSource
     from samrev.literature.screening import ScreeningSession
     from samrev.literature.terms import load_terms
 
     term_lists = load_terms(terms)
-    records_source = CsvRecordSource(source)
-    records = records_source.records()
-    _store()
+    records_source: RecordSource
+    if source is not None:
+        records_source = CsvRecordSource(source)
+        records = records_source.records()
+        _store()
+    else:
+        _store()
+        from samrev.literature.service import StoreRecordSource
+
+        records_source = StoreRecordSource(project)
+        records = records_source.records()
     from samrev.literature import decisions as store
 
     store.ensure_project(project)
-    store.register_source(project, label=records_source.label, key=records_source.key, path=str(source.resolve()),
-                          records=len(records), actor=screener)
+    store.register_source(project, label=records_source.label, key=records_source.key,
+                          path=str(source.resolve()) if source is not None else "", records=len(records),
+                          actor=screener)
     known = {record.record_id for record in records}
     standing = store.current_decisions(project, screener)
     missing = [rid for rid, _ in standing if rid not in known]
     if missing:
-        err.print(f"{len(missing)} tidligere beslutninger gjelder poster som ikke er i {source.name}; "
+        err.print(f"{len(missing)} tidligere beslutninger gjelder poster som ikke er i {records_source.label}; "
                   "de blir stående, men vises ikke.")
     session = ScreeningSession(
         records,
@@ -130,10 +145,12 @@ def screen(
 
 
 def _titles(project: str, source: Path | None) -> dict[str, str]:
-    """Titles from ``source``, else from the latest source registered for the project (if readable)."""
+    """Titles from ``source``, else from the latest source registered for the project (if readable),
+    else from the project's imported records."""
     from samrev.core.errors import InputError
     from samrev.literature.decisions import registered_sources
     from samrev.literature.records import read_records_csv
+    from samrev.store import literature as lit_store
 
     candidates = [source] if source else [Path(entry["path"]) for entry in registered_sources(project)
                                           if entry.get("path")]
@@ -145,7 +162,8 @@ def _titles(project: str, source: Path | None) -> dict[str, str]:
                 raise
             continue
         return {record.record_id: record.title for record in records}
-    return {}
+    project_row = lit_store.project_for(project)
+    return {lit_store.record_key(row): row.title for row in lit_store.records(project_row)}
 
 
 def _report(project: str, names: list[str] | None, source: Path | None) -> DualReport:
@@ -241,9 +259,12 @@ def resolve(
     """Avgjør en uenighet: en tredje beslutning lagres som den endelige, med navn og tid."""
     from samrev.cli._common import out
     from samrev.literature.decisions import resolve as store_resolve
+    from samrev.literature.service import unique_records
+    from samrev.store import literature as lit_store
 
     _store()
-    decision = store_resolve(project, record_id, value.value, by, note)
+    known = [lit_store.record_key(row) for row in unique_records(project)]
+    decision = store_resolve(project, record_id, value.value, by, note, known_records=known)
     data: dict[str, Any] = decision.to_dict()
     out.print(f"Post {record_id}: endelig {_VALUE_NB[value.value]} ({by}, {data['at'][:16].replace('T', ' ')}).")
 

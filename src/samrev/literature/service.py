@@ -1,4 +1,6 @@
-"""Literature use cases over the store: import searches, de-duplicate, undo a link, PRISMA counts.
+"""Literature use cases over the store: import searches, de-duplicate, undo a link, PRISMA counts,
+screen the unique records (:class:`StoreRecordSource`), code the included ones and export the
+review-state file the literature report reads.
 
 The analysis is in the pure modules (:mod:`.readers`, :mod:`.dedup`, :mod:`.identification`); this module
 reads files, calls them and stores the results through :mod:`samrev.store.literature`.  Call
@@ -7,6 +9,7 @@ reads files, calls them and stores the results through :mod:`samrev.store.litera
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from samrev.core.errors import InputError, LiteratureFileUnreadable
+from samrev.literature.coding import LiteratureRecord, RecordCoding
 from samrev.literature.dedup import DedupSettings, completeness, find_duplicates
 from samrev.literature.identification import Identification, groups, identification_counts
 from samrev.literature.readers import read_references
+from samrev.literature.records import ScreeningRecord
 
 Progress = Callable[[int, int, str], None]
 
@@ -275,58 +280,157 @@ def identification(project: str | None = None) -> Identification:
     )
 
 
+# --- screening the imported records ------------------------------------------------------------
+
+
+class StoreRecordSource:
+    """The project's de-duplicated imported records as a screening source
+    (:class:`samrev.literature.records.RecordSource`): one record per work, in import order, with
+    the stable record id (:func:`samrev.store.literature.record_key`)."""
+
+    def __init__(self, project: str | None = None) -> None:
+        from samrev.store import literature as store
+
+        self.project = store.project_for(project).slug
+        self._records: list[ScreeningRecord] | None = None
+
+    def records(self) -> list[ScreeningRecord]:
+        from samrev.store import literature as store
+
+        if self._records is None:
+            rows = unique_records(self.project)
+            if not rows:
+                raise InputError(detail=f"prosjektet «{self.project}» har ingen importerte poster å screene "
+                                        "(bruk samrev literature import først, eller oppgi en CSV-fil)")
+            self._records = [ScreeningRecord(store.record_key(row), " ".join(row.title.split()),
+                                             " ".join(row.abstract.split()),
+                                             tuple(k.strip() for k in row.keywords or () if k.strip()))
+                             for row in rows]
+        return list(self._records)
+
+    @property
+    def label(self) -> str:
+        return f"importerte poster i «{self.project}» ({len(self.records())} unike)"
+
+    @property
+    def key(self) -> str:
+        ids = ",".join(record.record_id for record in self.records())
+        return "store:" + hashlib.sha256(f"{self.project}\n{ids}".encode()).hexdigest()
+
+
+def coding_record(row: Any) -> LiteratureRecord:
+    """A stored record as the coder (and the review-state file) sees it."""
+    from samrev.store import literature as store
+
+    return LiteratureRecord(record_id=store.record_key(row), title=row.title, abstract=row.abstract,
+                            keywords=tuple(row.keywords or ()), year=row.year, journal=row.journal,
+                            language=row.language or None, affiliations=_affiliations(row))
+
+
+def _affiliations(row: Any) -> tuple[str, ...]:
+    raw = row.raw or {}
+    found: list[str] = []
+    for key in ("AD", "affiliations", "author_address", "addresses", "C1"):
+        value = raw.get(key)
+        if isinstance(value, str) and value.strip():
+            found.append(value.strip())
+        elif isinstance(value, list):
+            found.extend(str(item).strip() for item in value if str(item).strip())
+    return tuple(found)
+
+
+def included_records(project: str | None = None) -> list[Any]:
+    """The unique records settled as included at full text (all screeners agree or a final
+    decision says so), in import order."""
+    from samrev.literature.decisions import settled_state_decisions
+    from samrev.literature.review_state import Decision, ReviewState
+    from samrev.store import literature as store
+
+    rows = unique_records(project)
+    keys = {store.record_key(row) for row in rows}
+    settled = settled_state_decisions(store.project_for(project).slug, keys)
+    state = ReviewState(title="", batches=[], duplicates_removed=0, included=[],
+                        decisions=[Decision(d["record_id"], d["stage"], d["decision"], d["reason"], d["screener"],
+                                            d["time"], d["final"]) for d in settled.decisions])
+    full = state.final_decisions("full_text")
+    return [row for row in rows if (found := full.get(store.record_key(row))) is not None
+            and found.decision == "include"]
+
+
+def code_included(project: str | None = None, *, actor: str = "") -> list[RecordCoding]:
+    """Machine coding suggestions for every included record, stored as Judgements (an unchanged
+    record is not coded twice: the run key is the coder, codebook and text)."""
+    from samrev.literature.coding import LiteratureCoder
+    from samrev.literature.coding_store import store_coding
+    from samrev.store import literature as store
+
+    slug = store.project_for(project).slug
+    coder = LiteratureCoder()
+    out = []
+    for row in included_records(slug):
+        coding = coder.code_record(coding_record(row))
+        store_coding(coding, project=slug, actor=actor)
+        out.append(coding)
+    return out
+
+
 # --- review state (the literature report's input) --------------------------------------------
 
 
 def review_state(project: str | None = None, *, title: str = "", question: str = "", date_text: str = "",
                  ) -> dict[str, Any]:
     """The project as a review-state document (``samrev-literature-review/1``, see
-    :mod:`samrev.literature.review_state`): searches as batches, duplicates removed, every
-    screener's current decision on the unique records («maybe» is not settled and left out, and a
-    decision on a removed duplicate is not counted), and the records included at full text with
-    their effective coding judgements.  Screening subjects are
-    decisions, not codings, and are not repeated under ``judgements``."""
+    :mod:`samrev.literature.review_state`): searches as batches, duplicates removed (PRISMA
+    identification), every screener's standing decision on the unique records at both stages
+    («uncertain» is no decision and left out; a decision on a removed duplicate is not counted), the
+    final decisions after dual screening, and the records included at full text with their codings
+    (the latest machine suggestion and the latest person's judgement per subject; the person's
+    value wins).  A conflict nobody has resolved is not settled here: the record's decisions at that
+    stage (and later) are left out and listed under ``screening.unresolved``, so the report's
+    counts are of settled records only.
+
+    So that the PRISMA numbers add up while screening with a stopping rule, the unique records
+    nobody screened at title/abstract (left when the stopping rule was met) are counted as
+    removed before screening by automation tools (``automation_removed``), and records screened
+    but not settled (an unresolved conflict, or only «uncertain») as removed for other reasons
+    (``other_removed``, listed in ``screening.undecided``)."""
+    from samrev.literature.coding_store import state_judgements
+    from samrev.literature.decisions import current_decisions, screeners, settled_state_decisions
     from samrev.literature.review_state import SCHEMA
-    from samrev.literature.review_state import STAGES as STATE_STAGES
     from samrev.store import literature as store
-    from samrev.store.repository import effective_for_item
 
     project_row = store.project_for(project)
-    counts = identification(project_row.slug)
+    slug = project_row.slug
+    counts = identification(slug)
     batches = [
         {"id": f"s{search.pk}", "database": search.database, "date": search.search_date.isoformat(),
          "query": search.query, "records": search.records_identified,
          "file": ", ".join(Path(item.path).name for item in search.files.order_by("id"))}
         for search in store.searches(project_row)
     ]
-    screened = {row.pk for row in unique_records(project_row.slug)}
-    decisions: list[dict[str, Any]] = []
-    final_full: dict[int, set[str]] = {}
-    for stage in STATE_STAGES:
-        for item in store.decisions(project_row, stage):
-            if item.decision == "maybe" or item.record_id not in screened:
-                continue
-            decisions.append({"record_id": str(item.record_id), "stage": stage, "decision": item.decision,
-                              "screener": item.screener, "time": item.at.isoformat(), "reason": item.note})
-            if stage == "full_text":
-                final_full.setdefault(item.record_id, set()).add(item.decision)
-    rows = {row.pk: row for row in store.records(project_row)}
+    keys = {store.record_key(row) for row in unique_records(slug)}
+    settled = settled_state_decisions(slug, keys)
+    decided = {d["record_id"] for d in settled.decisions if d["stage"] == "title_abstract"}
+    unsettled = {item["record_id"] for item in settled.unresolved if item["stage"] == "title_abstract"}
+    looked_at = {record_id for screener in screeners(slug) for record_id, _ in current_decisions(slug, screener)}
+    unsettled |= (looked_at & keys) - decided  # marked «uncertain» by everyone who saw it
+    not_screened = keys - decided - unsettled
     included = []
-    for record_id in sorted(record for record, values in final_full.items() if values == {"include"}):
-        row = rows[record_id]
-        judgements = [stored.judgement.to_dict()
-                      for subject, stored in sorted(effective_for_item(store.ITEM_TYPE, str(record_id)).items())
-                      if not subject.startswith("screening:")]
-        included.append({"record": {"record_id": str(record_id), "title": row.title, "abstract": row.abstract,
-                                    "keywords": list(row.keywords or []), "year": row.year, "journal": row.journal,
-                                    "language": row.language or None, "affiliations": []},
-                         "judgements": judgements})
+    for row in included_records(slug):
+        record = coding_record(row)
+        judgements = [j.to_dict() for j in state_judgements(slug, record.record_id)]
+        included.append({"record": record.to_dict(), "judgements": judgements})
     return {
         "schema": SCHEMA,
         "review": {"title": title or project_row.name, "question": question, "date": date_text},
         "batches": batches,
-        "deduplication": {"duplicates_removed": counts.duplicates_removed, "automation_removed": 0,
-                          "other_removed": 0},
-        "screening": {"decisions": decisions},
+        "deduplication": {"duplicates_removed": counts.duplicates_removed,
+                          "automation_removed": len(not_screened), "other_removed": len(unsettled)},
+        "screening": {"decisions": settled.decisions, "unresolved": settled.unresolved,
+                      "not_screened": len(not_screened), "undecided": sorted(unsettled, key=_natural_key)},
         "included": included,
     }
+
+
+def _natural_key(record_id: str) -> tuple[int, int, str]:
+    return (0, int(record_id), "") if record_id.isdigit() else (1, 0, record_id)

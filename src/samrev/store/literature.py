@@ -1,16 +1,10 @@
-"""Store use cases and reads for the literature review: searches (import batches), records,
-duplicate links and screening decisions.
+"""Store use cases and reads for the literature review: searches (import batches), records and
+duplicate links.
 
 Writes run in one transaction each and append an audit event, as in :mod:`samrev.store.actions`.
-Screening decisions are :class:`~samrev.store.models.Judgement` rows:
-
-- ``item_type`` = ``"literature_record"``, ``item_id`` = the record's id (as a string);
-- ``subject`` = ``"screening:title_abstract"`` or ``"screening:full_text"``;
-- ``value`` = ``"include"``, ``"exclude"`` or ``"maybe"`` (and ``"not_retrieved"`` at full text);
-  ``provenance`` = ``person:<screener>``,
-  ``created_by`` = the screener, ``created_at`` = when the decision was made;
-- a screener who changes their mind adds a judgement that supersedes their previous one, so every
-  decision is kept; two screeners on one record are two chains (dual screening).
+Screening decisions and codings are Judgements kept by :mod:`samrev.literature.decisions` and
+:mod:`samrev.literature.coding_store`, keyed ``"<project>:<record_id>"`` where an imported record's
+id is :func:`record_key` (its number in the store).
 
 Call :func:`samrev.store.bootstrap.ensure_ready` before importing.
 """
@@ -20,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -37,7 +31,7 @@ from samrev.store.bootstrap import translate_db_errors
 ITEM_TYPE = "literature_record"
 STAGES = ("title_abstract", "full_text")
 DECISIONS = ("include", "exclude", "maybe", "not_retrieved")
-DEFAULT_PROJECT = "samrev"
+DEFAULT_PROJECT = "litteratur"
 
 
 # --- projects and searches -------------------------------------------------------------------
@@ -53,7 +47,7 @@ def project_for(slug: str | None) -> models.Project:
         return found
     from samrev.store import actions
 
-    name = "Nasjonal gjennomgang av samarbeidsavtaler" if slug == DEFAULT_PROJECT else slug
+    name = "Litteraturgjennomgang" if slug == DEFAULT_PROJECT else slug
     return actions.create_project(name, slug)
 
 
@@ -308,112 +302,12 @@ def _connected(rows: Sequence[models.DuplicateLink], start: int, goal: int) -> b
     return False
 
 
-# --- screening decisions ---------------------------------------------------------------------
+# --- screening decisions --------------------------------------------------------------------
+#
+# Decisions live in :mod:`samrev.literature.decisions` (the one decision store of the review):
+# ``item_id = "<project>:<record_id>"`` with the record id :func:`record_key` gives.
 
 
-@dataclass(frozen=True, slots=True)
-class ScreeningDecision:
-    """One screener's decision on one record at one stage."""
-
-    record_id: int
-    stage: str
-    decision: str
-    screener: str
-    at: datetime
-    note: str
-    judgement_id: int
-
-
-def _subject(stage: str) -> str:
-    if stage not in STAGES:
-        raise InputError(detail=f"ukjent screeningtrinn «{stage}» (bruk {' eller '.join(STAGES)})")
-    return f"screening:{stage}"
-
-
-def _decision(row: models.Judgement) -> ScreeningDecision:
-    return ScreeningDecision(
-        record_id=int(row.item_id),
-        stage=row.subject.split(":", 1)[1],
-        decision=str(row.value),
-        screener=row.created_by,
-        at=row.created_at,
-        note=row.note,
-        judgement_id=row.pk,
-    )
-
-
-def record_decision(
-    record_id: int,
-    decision: str,
-    *,
-    screener: str,
-    stage: str = "title_abstract",
-    note: str = "",
-    at: datetime | None = None,
-) -> ScreeningDecision:
-    """Store a screener's decision (``include``/``exclude``/``maybe``) on a record.
-
-    The screener's earlier decision at this stage, if any, is superseded (kept, not changed).
-    """
-    subject = _subject(stage)
-    if decision not in DECISIONS or (decision == "not_retrieved" and stage != "full_text"):
-        raise InputError(detail=f"ukjent beslutning «{decision}» (bruk include, exclude eller maybe, og "
-                                "not_retrieved i fulltekstvurderingen)")
-    screener = screener.strip()
-    if not screener:
-        raise InputError(detail="screeneren mangler navn")
-    if not models.LiteratureRecord.objects.filter(pk=record_id).exists():
-        raise InputError(detail=f"fant ingen litteraturpost med nummer {record_id}")
-    with translate_db_errors(), transaction.atomic():
-        previous = (
-            models.Judgement.objects.for_subject(ITEM_TYPE, str(record_id), subject)
-            .filter(created_by=screener, provenance_kind=models.ProvenanceKind.PERSON)
-            .order_by("-created_at", "-id")
-            .first()
-        )
-        row = models.Judgement.objects.create(
-            item_type=ITEM_TYPE,
-            item_id=str(record_id),
-            subject=subject,
-            value=decision,
-            provenance=f"person:{screener}",
-            created_by=screener,
-            created_at=at or timezone.now(),
-            supersedes=previous,
-            note=note,
-        )
-        append_audit_event(
-            "literature.screening_decision",
-            actor=screener,
-            object_type=ITEM_TYPE,
-            object_id=record_id,
-            data={"stage": stage, "decision": decision, "judgement": row.pk},
-        )
-    return _decision(row)
-
-
-def decision_history(record_id: int, stage: str = "title_abstract") -> list[ScreeningDecision]:
-    """Every decision on a record at a stage, oldest first (all screeners, superseded ones too)."""
-    rows = models.Judgement.objects.for_subject(ITEM_TYPE, str(record_id), _subject(stage)).filter(
-        provenance_kind=models.ProvenanceKind.PERSON
-    )
-    return [_decision(row) for row in rows.order_by("created_at", "id")]
-
-
-def decisions(project: models.Project, stage: str = "title_abstract") -> list[ScreeningDecision]:
-    """Each screener's current decision on each record of the project (dual screening gives two
-    per record), ordered by record and screener."""
-    subject = _subject(stage)
-    record_ids = [str(pk) for pk in models.LiteratureRecord.objects.filter(search__project=project)
-                  .values_list("pk", flat=True)]
-    latest: dict[tuple[str, str], models.Judgement] = {}
-    for start in range(0, len(record_ids), 500):
-        rows = models.Judgement.objects.filter(
-            item_type=ITEM_TYPE, item_id__in=record_ids[start : start + 500], subject=subject,
-            provenance_kind=models.ProvenanceKind.PERSON,
-        ).order_by("created_at", "id")
-        for row in rows:
-            latest[(row.item_id, row.created_by)] = row
-    out = [_decision(row) for row in latest.values()]
-    out.sort(key=lambda item: (item.record_id, item.screener))
-    return out
+def record_key(row: models.LiteratureRecord) -> str:
+    """The stable id of an imported record, used by decisions, codings and the review-state file."""
+    return str(row.pk)
