@@ -387,7 +387,7 @@ class NaiveBayesSVM:
     label: ClassVar[str] = "Naiv Bayes + lineær SVM (standardiserte skårer summert)"
 
     def __init__(
-        self, alpha: float = 1.0, lam: float = 4.5, ratio: float = 9.8, nb_weight: float = 1.0,
+        self, alpha: float = 1.0, lam: float = 4.5, ratio: float = 9.8, nb_weight: float = 0.25,
         tol: float = 1e-3, max_iter: int = 50,
     ) -> None:
         self.alpha = alpha
