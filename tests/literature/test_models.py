@@ -51,3 +51,26 @@ def test_svm_warm_start_reaches_the_optimum() -> None:
     slack = np.maximum(0.0, 1.0 - target * (x @ w))
     gradient = -2 * x.T @ (weight * slack * target) + 2 * model.lam * w
     assert np.abs(gradient).max() < 1e-6
+
+
+def test_compact_nb_svm_equals_the_two_models() -> None:
+    """nb_svm fits in the space of the seen terms and ranks with the terms shared by two or more
+    records; on the records not yet screened its scores equal the sum of the full-vocabulary naive
+    Bayes and SVM scores, each standardised over those records, up to a shift."""
+    from samrev.literature.model import NaiveBayes, NaiveBayesSVM
+
+    rng = np.random.default_rng(5)
+    matrix = sparse.random(120, 400, density=0.03, format="csr", random_state=4)
+    labels = (rng.random(120) < 0.2).astype(int)
+    labels[:2] = [1, 0]
+    nb, svm, both = NaiveBayes(), SquaredHingeSVM(), NaiveBayesSVM(nb_weight=1.0)
+    for model in (nb, svm, both):
+        model.start(matrix)
+    for row, label in enumerate(labels[:60]):
+        for model in (nb, svm, both):
+            model.add(row, int(label))
+        if row >= 1:
+            a, b = nb.scores()[row + 1:], svm.scores()[row + 1:]
+            expected = a / a.std() + b / b.std()
+            got = both.scores()[row + 1:]
+            np.testing.assert_allclose(got - got.mean(), expected - expected.mean(), atol=1e-9)

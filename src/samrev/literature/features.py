@@ -18,6 +18,21 @@ if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
 
+TITLE_WEIGHT = 1
+
+
+def screening_texts(titles: Sequence[str], abstracts: Sequence[str], title_weight: int = TITLE_WEIGHT) -> list[str]:
+    """Each record's text for the model: the title ``title_weight`` times, then the abstract.
+
+    With sublinear tf a title said twice weighs its terms 1 + ln 2 against the abstract's 1: a
+    title names the study's topic, an abstract also names what it is not about.
+    """
+    return [
+        " ".join([*([title] * title_weight if title else []), abstract]).strip()
+        for title, abstract in zip(titles, abstracts, strict=True)
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class FeatureSettings:
     ngram_max: int = 2

@@ -102,7 +102,7 @@ def simulate(
     """
     import numpy as np
 
-    from samrev.literature.features import tfidf_matrix
+    from samrev.literature.features import screening_texts, tfidf_matrix
     from samrev.literature.model import make_model
 
     started = time.perf_counter() if started is None else started
@@ -119,7 +119,7 @@ def simulate(
     # The model's view of the data: a seeded permutation of the records.
     permutation = np.random.default_rng(seed).permutation(n)
     position_of = {dataset.record_ids[int(original)]: view for view, original in enumerate(permutation)}
-    texts = dataset.texts()
+    texts = screening_texts(dataset.titles, dataset.abstracts)
     matrix = tfidf_matrix([texts[int(original)] for original in permutation])
 
     model = make_model(model_name, seed=seed)
