@@ -68,3 +68,18 @@ def test_version_lines_with_a_dash_give_the_newest_as_revision() -> None:
     text = ("Delavtale 4 mellom Alta kommune og Finnmarkssykehuset HF\n\nVersjon 1.0 – godkjent 20.05.2014\n"
             "Versjon 1.1 – godkjent 11.11.2019\n\n1. Formål\nTekst.\n")
     assert both(text) == ("2014-05-20", "2019-11-11")
+
+
+def test_version_table_in_pdf_text_with_whole_numbers() -> None:
+    # PDF text extraction closes the column gaps; versions are whole numbers
+    text = ("Delavtale 6 mellom Meløy kommune og Nordlandssykehuset HF\n\nVersjon Dato Endring Godkjent av\n"
+            "1 14.03.2013 Første versjon OSU\n2 09.10.2017 Revidert OSU\n3 27.04.2023 Godkjent med nye lovkrav OSU\n"
+            "\n1. Formål\nTekst.\n")
+    assert both(text) == ("2013-03-14", "2023-04-27")
+
+
+def test_two_column_signing_dates_date_the_agreement() -> None:
+    text = ("Tenesteavtale 4 mellom Kinn kommune og Helse Førde HF\n\n1. Føremål\nPartane skal samarbeide.\n\n"
+            "Førde, 12.03.2024          Florø, 14.03.2024\nKari Nordmann          Per Olav Hansen\n"
+            "Administrerande direktør          Kommunedirektør\n")
+    assert both(text) == ("2024-03-12", None)

@@ -123,6 +123,12 @@ TWO_COLUMNS = [
     # nynorsk, names separated by a wide gap, no sign marks
     "Brøttum, 01.10.2021     Grua, 04.10.2021\n\nSigrid Bakke Lunde     Einar Tveit\n"
     "administrerande direktør     kommunedirektør\n",
+    # PDF text extraction that closed the gap between the columns to one space
+    "Gjøvik, 02.09.2022 Roa, 06.09.2022\n(sign.) (sign.)\nMarte Solberg Jon Are Haugen\n"
+    "Administrerende direktør Kommunedirektør\n",
+    # a plain-text table with pipes (nynorsk)
+    "| Leikanger, 3. mai 2023 | Sogndal, 5. mai 2023 |\n| Sigrid Bakke Lunde | Einar Tveit |\n"
+    "| administrerande direktør | kommunedirektør |\n",
 ]
 
 

@@ -22,21 +22,35 @@ RULE_VERSION = "4"
 _VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d)"
                           r"|\s*[–—-]\s|\s+(?=[a-zæøå]{3,9}\.?\s+(?:19|20)\d{2}\b))",
                           re.IGNORECASE)
-# The head of a version or revision table: a column row ("Versjon | Dato | Endring", "Rev.\tDato\t
-# Godkjent av") or a heading ("Versjonshistorikk", "Endringslogg", "Revisjonar").
-_TABLE_HEAD = re.compile(
+# The head of a version or revision table: a heading ("Versjonshistorikk", "Endringslogg",
+# "Revisjonar") or a short row of column names with a version word and a date, approval or change
+# word ("Versjon | Dato | Endring", "Rev.\tDato\tGodkjent av", "Dato Versjon Endring" in PDF text).
+_TABLE_HEADING = re.compile(
     r"^\s*(?:versjons|revisjons|endrings|dokument)(?:historikk|logg|oversikt|oversyn)\s*:?\s*$"
-    r"|^\s*(?:endringar|endringer|revisjonar|revisjoner|versjonar|versjoner)\s*:?\s*$"
-    r"|^(?=.*(?:\||\t|\s{2}))\s*\|?\s*(?:.*(?:\||\t|\s{2})\s*)?(?:versjon|versjonsnr\.?|rev\.?|revisjon|utgåve|utgave"
-    r"|nr\.?)\s*(?:\||\t|\s{2,}).*\b(?:dato|godkjent|godkjend|vedtatt|vedteke|endring\w*|beskrivelse|skildring)\b",
+    r"|^\s*(?:endringar|endringer|revisjonar|revisjoner|versjonar|versjoner)\s*:?\s*$",
     re.IGNORECASE,
 )
+_HEAD_VERSION = re.compile(r"(?:^|[\s|])(?:versjon|versjonsnr\.?|rev\.?|revisjon|utgåve|utgave)(?=$|[\s|:])",
+                           re.IGNORECASE)
+_HEAD_COLUMN = re.compile(r"\b(?:dato|godkjent|godkjend|vedtatt|vedteke|endring\w*|beskrivelse|skildring"
+                          r"|kommentar\w*|merknad\w*)\b", re.IGNORECASE)
+
+
+def _is_table_head(text: str) -> bool:
+    if _TABLE_HEADING.match(text):
+        return True
+    words = [w for w in re.split(r"[\s|]+", text) if w]
+    return (len(text) < 100 and 2 <= len(words) <= 10 and not _HAS_DATE.search(text)
+            and not text.rstrip().endswith((".", ",")) and bool(_HEAD_VERSION.search(text))
+            and bool(_HEAD_COLUMN.search(text)))
+
+
 _COLUMN_GAP = re.compile(r"\t|[ \t]{2,}")
 _TABLE_RULE = re.compile(r"^[\s|:+=-]+$")
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t|\s{2,})\s*")
 _VERSION_CELL = re.compile(r"(?:v(?:ersjon)?\.?\s*|rev\.?\s*)?(\d{1,2}(?:\.\d{1,2}){0,2}|[A-Z])", re.IGNORECASE)
 _HAS_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:19|20)\d{2}\b")
-_PLACE_DATE = re.compile(r"^\s*[A-ZÆØÅ][\w .\-]{1,30},?\s+(?:den\s+)?\d", re.UNICODE)
+_PLACE_DATE = re.compile(r"^\s*\|?\s*[A-ZÆØÅ][\w .\-]{1,30},?\s+(?:den\s+)?\d", re.UNICODE)
 # Dates in sentences about laws and reforms date those, not this agreement.
 _LAW_SENTENCE = re.compile(r"\b(?:\w*reform\w*|lov(?:en|a)?|\w+loven|\w+lova|endringslov\w*|forskrift\w*|stortinget)\b",
                            re.IGNORECASE)
@@ -86,7 +100,7 @@ def _table_rows(doc: AgreementText) -> list[tuple[tuple[int, ...] | None, Dated]
     lines = doc.lines
     index = 0
     while index < len(lines):
-        if not (len(lines[index].text) < 200 and _TABLE_HEAD.match(lines[index].text)):
+        if not _is_table_head(lines[index].text):
             index += 1
             continue
         index += 1
@@ -148,7 +162,9 @@ def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
             revised.append(Dated(mention.value, mention.start, mention.end, "cue"))
     tail = tail_lines(doc)
     tail_text = "\n".join(line.text for line in tail)
-    if _SIGN_CONTEXT.search(tail_text):
+    from samrev.agreements.fields.signature import signing_lines
+
+    if _SIGN_CONTEXT.search(tail_text) or signing_lines(doc):
         for line in tail:
             if not _PLACE_DATE.match(line.text) and not line.text.lower().lstrip().startswith(("dato", "sted", "stad")):
                 continue

@@ -81,7 +81,7 @@ _PERSON_LINE = re.compile(
     r"^\s*(?:(?:For|På\s+vegne\s+av|På\s+vegner\s+av)\s+[^:]{2,60}:\s*|(?:Navn|Namn)\s*:\s*)?"
     r"(?P<name>[A-ZÆØÅ][a-zæøåéüö'’-]+(?:[ -](?:[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.)){1,3})\s*(?:,\s*\S.*)?$"
 )
-_COLUMN_GAP = re.compile(r"\t+|\s{2,}")
+_COLUMN_GAP = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 # "(sign.)", "sign.", "Sign": a signature mark standing alone in its cell
 _SIGN_ONLY = re.compile(r"\(?\s*sign(?:\.|ert)?\s*\)?", re.IGNORECASE)
 _SIGN_ONLY_LINE = re.compile(r"\s*(?:\(?\s*sign(?:\.|ert)?\s*\)?\s*)+", re.IGNORECASE)
@@ -118,7 +118,7 @@ def _person_lines(lines: list[Segment]) -> list[Segment]:
 def columns(text: str) -> list[str]:
     """The cells of a line that may hold two signature columns side by side: split at a tab or a
     run of two or more spaces (PDF text extraction, DOCX table rows joined by tabs)."""
-    return [cell.strip() for cell in _COLUMN_GAP.split(text) if cell.strip()]
+    return [cell.strip() for cell in _COLUMN_GAP.split(text.strip().strip("|")) if cell.strip()]
 
 
 def _joined_person(cell: str) -> bool:
@@ -134,14 +134,24 @@ def _joined_person(cell: str) -> bool:
 
 
 def _is_place_date(text: str) -> bool:
-    """A line (or one of its columns) that is only a place and a date."""
-    return bool(_PLACE_DATE.match(text)) or any(_PLACE_DATE.match(cell) for cell in columns(text))
+    """A line (or one of its columns) that is only a place and a date; also two place-and-date
+    pairs that PDF text extraction joined with a single space ("Bodø, 12.03.2024 Ørnes, 14.03.2024")."""
+    if _PLACE_DATE.match(text) or any(_PLACE_DATE.match(cell) for cell in columns(text)):
+        return True
+    pieces: list[str] = []
+    start = 0
+    for date in _DATE_HINT.finditer(text):
+        pieces.append(text[start:date.end()])
+        start = date.end()
+    return len(pieces) >= 2 and not text[start:].strip() and all(_PLACE_DATE.match(p) for p in pieces)
 
 
 def _is_person_or_mark(text: str) -> bool:
     """A line, or a column of it, with a person's name or a bare signature mark ("(sign.)")."""
-    if _person_lines([Segment(0, len(text), text)]):
+    if _person_lines([Segment(0, len(text), text)]) or _SIGN_ONLY_LINE.fullmatch(text):
         return True
+    if _is_name_line(text) and not BLOCK_LINE.match(text):
+        return True  # names side by side, joined by a single space in PDF text
     cells = columns(text)
     if len(cells) < 2:
         return False
@@ -171,6 +181,14 @@ def _dated_names(doc: AgreementText) -> list[Segment]:
         if any(not _SIGN_ONLY_LINE.fullmatch(p.text) for p in people):
             found += [line, *people]
     return found
+
+
+def signing_lines(doc: AgreementText) -> list[Segment]:
+    """Place-and-date lines of the closing part with signers' names under them (for the dates)."""
+    found = doc.memo.get("signing_lines")
+    if found is None:
+        found = doc.memo["signing_lines"] = [line for line in _dated_names(doc) if _DATE_HINT.search(line.text)]
+    return list(found)
 
 
 def _empty_dated_block(doc: AgreementText) -> list[Segment]:
@@ -226,6 +244,8 @@ def judge(doc: AgreementText) -> Judgement:
     block = _block(doc)
     signed_lines = _dated_names(doc)
     if signed_lines:
+        # the names with their signature marks first, then the place and date
+        signed_lines.sort(key=lambda s: not SIGN_MARK.search(s.text))
         return _judgement("signed", "block.place_date_names", tuple(doc.seg_span(s) for s in signed_lines[:4]),
                           0.75, "sted og dato med navn under i avslutningen")
     if not block:
