@@ -68,3 +68,12 @@ def test_a_region_phrase_does_not_override_named_municipality_parties() -> None:
     # "kommunane i Midt-Telemark" names one municipality, not a region of several
     one = "Avtale mellom Sykehuset Telemark HF og kommunane i Midt-Telemark\n\n1. Formål\nTekst.\n"
     assert judge(one)[1] != ["*"]
+
+
+def test_the_trusts_area_in_other_words_is_the_whole_area() -> None:
+    bokmal = ("Delavtale 2\n\n1. Parter\nAvtalen er inngått mellom Sykehuset Innlandet HF og kommunene i "
+              "helseforetakets område.\n")
+    nynorsk = ("Tenesteavtale 2\n\n1. Partar\nAvtalen er inngått mellom Helse Fonna HF og kommunane i "
+               "sjukehuset sitt nedslagsfelt.\n")
+    assert judge(bokmal)[1] == ["*"]
+    assert judge(nynorsk)[1] == ["*"]

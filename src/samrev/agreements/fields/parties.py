@@ -36,14 +36,18 @@ _PARTY_SENTENCE = re.compile(
 #: "kommunene"/"kommunane" — not a bare place name after a preposition ("sykehus i Tromsø").
 _PARTY_RULES = ("kommuneord", "egen navneform")
 _LIST_HEAD = re.compile(r"\bkommun(?:ene|ane|er|ar)\b", re.IGNORECASE)
-_AREA = re.compile(r"opptaksområde|føretaksområde|foretaksområde|sykehusområde|sjukehusområde|helsefellesskap",
-                   re.IGNORECASE)
+_TRUST_AREA = (r"(?:helse|sjukehus|sykehus|føretak|foretak)\w*\s+(?:sitt\s+|sine\s+)?"
+               r"(?:område(?:t|a)?|nedslagsfelt\w*)\b")
+_AREA = re.compile(r"opptaksområde|føretaksområde|foretaksområde|sykehusområde|sjukehusområde|helsefellesskap|"
+                   + _TRUST_AREA, re.IGNORECASE)
 _SIGNATURE_LINE = re.compile(r"^\s*(?:for|på\s+vegne\s+av|på\s+vegner\s+av)\s+\S", re.IGNORECASE)
 _ALL = re.compile(
     r"\b(?:alle|samtlege|samtlige)\s+(?:de\s+|dei\s+)?(?:\d+\s+)?(?:deltakende\s+|deltakande\s+)?kommun(?:ene|ane|er|ar)\b"
     r"|\b(?:de|dei)\s+\d+\s+kommun(?:ene|ane)\b"
     r"|\bkommun(?:ene|ane)\s+i\s+(?:\w+\s+){0,3}(?:opptaksområde\w*|føretaksområde\w*|foretaksområde\w*"
     r"|helsefellesskap\w*|sjukehusområde\w*|sykehusområde\w*)"
+    # "kommunene i helseforetakets område", "kommunane i sjukehuset sitt nedslagsfelt"
+    rf"|\bkommun(?:ene|ane)\s+i\s+{_TRUST_AREA}"
     r"|\blikelyd(?:ende|ande)\s+avtal\w*\s+med\s+(?:alle\s+)?kommun\w*",
     re.IGNORECASE,
 )
