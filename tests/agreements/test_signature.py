@@ -147,3 +147,13 @@ def test_two_column_places_and_dates_over_empty_lines_are_unsigned() -> None:
 def test_two_column_titles_alone_are_not_names() -> None:
     tail = "Gjøvik, 02.09.2022              Roa, 06.09.2022\nAdministrerende direktør        Kommunedirektør\n"
     assert judge(tail) == "unknown"
+
+
+def test_two_columns_of_dates_or_sign_marks_with_names_are_signed() -> None:
+    dates_only = ("12.03.2024          14.03.2024\n(sign.)          (sign.)\nKari Nordmann          Per Olav Hansen\n"
+                  "Administrerande direktør          Rådmann\n")
+    marks_only = "(sign.)\t(sign.)\nKari Nordmann\tPer Olav Hansen\nadministrerande direktør\tkommunedirektør\n"
+    assert judge(dates_only) == "signed"
+    assert judge(marks_only) == "signed"
+    # a date and a contact person at the end of a document are no signature
+    assert judge("Oppdatert\n12.03.2024\nKari Nordmann, rådgiver\n") == "unknown"

@@ -102,6 +102,10 @@ def _is_name_line(text: str) -> bool:
     tokens = text.split()
     return (2 <= len(tokens) <= 8 and all(_NAME_TOKEN.fullmatch(t) for t in tokens)
             and not _NOT_NAME.search(text))
+
+
+_DATE_ONLY = re.compile(r"(?:den\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[a-zæøå]+\s+\d{4}"
+                        r"|\d{4}-\d{2}-\d{2})")
 _DATE_HINT = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.|[a-zæøå]+)\s?\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -136,8 +140,11 @@ def _joined_person(cell: str) -> bool:
 def _is_place_date(text: str) -> bool:
     """A line (or one of its columns) that is only a place and a date; also two place-and-date
     pairs that PDF text extraction joined with a single space ("Bodø, 12.03.2024 Ørnes, 14.03.2024")."""
-    if _PLACE_DATE.match(text) or any(_PLACE_DATE.match(cell) for cell in columns(text)):
+    cells = columns(text)
+    if _PLACE_DATE.match(text) or any(_PLACE_DATE.match(cell) for cell in cells):
         return True
+    if len(cells) >= 2 and all(_DATE_ONLY.fullmatch(cell) for cell in cells):
+        return True  # dates without places, side by side in two columns
     pieces: list[str] = []
     start = 0
     for date in _DATE_HINT.finditer(text):
@@ -250,7 +257,15 @@ def judge(doc: AgreementText) -> Judgement:
                           0.75, "sted og dato med navn under i avslutningen")
     if not block:
         # no "For …"/"Navn:" lines, but a person's name with "(sign.)" in the closing part
-        signed_names = [line for line in tail_lines(doc) if _NAME_SIGN.search(line.text)]
+        tail = tail_lines(doc)
+        signed_names = [line for line in tail if _NAME_SIGN.search(line.text)]
+        # "(sign.)   (sign.)" with the names in the line before or after
+        for index, line in enumerate(tail):
+            if _SIGN_ONLY_LINE.fullmatch(line.text):
+                near = tail[max(0, index - 2):index] + tail[index + 1:index + 3]
+                named = [n for n in near if _is_person_or_mark(n.text) and not _SIGN_ONLY_LINE.fullmatch(n.text)]
+                if named:
+                    signed_names += [line, named[0]]
         if signed_names:
             return _judgement("signed", "tail.name_sign_mark", tuple(doc.seg_span(s) for s in signed_names[:3]),
                               0.8, "«(sign.)» ved personnavn i avslutningen")
