@@ -86,3 +86,14 @@ def test_a_numbered_list_of_sub_agreements_gives_no_point_even_its_last_item() -
             "7. Forskning og utdanning\n"
             "11. Beredskap\nDelavtalene skal gjennomgås av partene hvert fjerde år.\n")
     assert umbrella_points(text) == []
+
+
+def test_a_research_and_development_committee_is_an_arena() -> None:
+    nb = ("1. Forskning\nPartene har et felles FoU-utvalg med to representanter fra hver part. Utvalget møtes "
+          "fire ganger i året.\n")
+    nn = ("1. Forsking\nForskings- og utviklingsutvalet har tre medlemar frå kommunane og tre frå "
+          "helseføretaket.\n")
+    passing = "1. Forsking\nSøknader om midlar kan sendast til FoU-utvalet.\n"
+    assert value(meetings, nb) is True
+    assert value(meetings, nn) is True
+    assert value(meetings, passing) is False

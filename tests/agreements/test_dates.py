@@ -41,3 +41,45 @@ def test_a_draft_has_no_adoption_date() -> None:
 def test_revision_in_a_running_header_counts() -> None:
     text = "Delavtale 2 mellom Åmli kommune og Sørlandet sykehus HF\n\n1. Formål\nPartene skal samarbeide.\n"
     assert both(text, headers=["Sist revidert 03.04.2022"]) == (None, "2022-04-03")
+
+
+def test_version_table_with_approval_column_gives_first_adoption_and_latest_revision() -> None:
+    # the newest row is "godkjent" too: that approves a revision, not the agreement's first adoption
+    text = ("Tjenesteavtale 8 mellom Vefsn kommune og Helgelandssykehuset HF\n\nVersjonshistorikk\n"
+            "Versjon\tDato\tEndring\tGodkjent av\n"
+            "1\t14.03.2013\tFørste versjon\tSamarbeidsutvalget\n"
+            "2\t09.10.2017\tGodkjent etter revisjon\tSamarbeidsutvalget\n"
+            "3\t27.04.2023\tGodkjent med nye lovkrav\tSamarbeidsutvalget\n\n1. Formål\nTekst.\n")
+    assert both(text) == ("2013-03-14", "2023-04-27")
+
+
+def test_version_table_newest_first_and_date_first_in_nynorsk() -> None:
+    newest_first = ("Tenesteavtale 8 mellom Stryn kommune og Helse Førde HF\n\n"
+                    "| Versjon | Dato | Endring |\n|---|---|---|\n| 3.0 | 27.04.2023 | Godkjend i SSU |\n"
+                    "| 2.0 | 09.10.2017 | Revidert |\n| 1.0 | 14.03.2013 | Første versjon |\n\n1. Føremål\nTekst.\n")
+    assert both(newest_first) == ("2013-03-14", "2023-04-27")
+    date_first = ("Tenesteavtale 8 mellom Stryn kommune og Helse Førde HF\n\nEndringslogg\n"
+                  "14.03.2013    1.0    Første utgåve\n09.10.2017    2.0    Vedteken i SSU etter revisjon\n\n"
+                  "1. Føremål\nTekst.\n")
+    assert both(date_first) == ("2013-03-14", "2017-10-09")
+
+
+def test_version_lines_with_a_dash_give_the_newest_as_revision() -> None:
+    text = ("Delavtale 4 mellom Alta kommune og Finnmarkssykehuset HF\n\nVersjon 1.0 – godkjent 20.05.2014\n"
+            "Versjon 1.1 – godkjent 11.11.2019\n\n1. Formål\nTekst.\n")
+    assert both(text) == ("2014-05-20", "2019-11-11")
+
+
+def test_version_table_in_pdf_text_with_whole_numbers() -> None:
+    # PDF text extraction closes the column gaps; versions are whole numbers
+    text = ("Delavtale 6 mellom Meløy kommune og Nordlandssykehuset HF\n\nVersjon Dato Endring Godkjent av\n"
+            "1 14.03.2013 Første versjon OSU\n2 09.10.2017 Revidert OSU\n3 27.04.2023 Godkjent med nye lovkrav OSU\n"
+            "\n1. Formål\nTekst.\n")
+    assert both(text) == ("2013-03-14", "2023-04-27")
+
+
+def test_two_column_signing_dates_date_the_agreement() -> None:
+    text = ("Tenesteavtale 4 mellom Kinn kommune og Helse Førde HF\n\n1. Føremål\nPartane skal samarbeide.\n\n"
+            "Førde, 12.03.2024          Florø, 14.03.2024\nKari Nordmann          Per Olav Hansen\n"
+            "Administrerande direktør          Kommunedirektør\n")
+    assert both(text) == ("2024-03-12", None)

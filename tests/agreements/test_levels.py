@@ -74,3 +74,28 @@ def test_patient_participation_and_experienced_users_are_signals() -> None:
     text = ("1. Kurs\nKolsskolen har seks samlinger med fysioterapeut og en erfaren bruker fra "
             "brukerorganisasjonen.\n2. Pasientmedvirkning\nPasientens egne mål legges til grunn.\n")
     assert levels.judge(AgreementText.from_text(HEAD + text), "user_participation_level").value >= 1
+
+
+REFERRED = [
+    # bokmål: offers, target groups and a routine named, but only as what another agreement regulates
+    "1. Lærings- og mestring\nPartenes ansvar for lærings- og mestringstilbud, som kurs for personer med "
+    "hjertesvikt og KOLS, og rutiner for henvisning til kursene, er regulert i tjenesteavtale 2.\n",
+    # nynorsk
+    "1. Læring og meistring\nAnsvaret for pasientkurs og tilvising til lærings- og meistringstilbod for personar "
+    "med revmatisk sjukdom er nærmare omtalt i tenesteavtale 2.\n",
+]
+
+
+@pytest.mark.parametrize("text", REFERRED)
+@pytest.mark.parametrize("with_model", [False, True])
+def test_offers_only_referred_to_another_agreement_stay_at_level_1(text: str, with_model: bool) -> None:
+    scorer = trained_model("lms_level") if with_model else None
+    assert levels.judge(AgreementText.from_text(HEAD + text), "lms_level", scorer).value == 1
+
+
+def test_a_reference_does_not_hide_the_agreements_own_concrete_offer() -> None:
+    own = ("1. Kurs\nKommunen skal tilby kurs for personar med diabetes type 2 ved frisklivssentralen. Fastlegen "
+           "tilviser, og kurset blir evaluert kvart år. Andre lærings- og meistringstilbod er regulert i "
+           "tenesteavtale 2.\n")
+    assert levels.judge(AgreementText.from_text(HEAD + own), "lms_level").value == 3
+    assert "regulert" not in levels.without_references(own) and "tilviser" in levels.without_references(own)

@@ -38,3 +38,42 @@ def test_nynorsk_list_and_signature_lines() -> None:
 def test_private_hospital_as_the_trust_party() -> None:
     text = "Særavtale mellom Haraldsplass Diakonale Sykehus og Osterøy kommune\n\n1. Formål\n"
     assert judge(text) == ("Haraldsplass Diakonale Sykehus", ["Osterøy"])
+
+
+def test_a_named_region_or_county_with_its_municipalities_is_the_whole_area() -> None:
+    bokmal = ("Samarbeidsavtale\nmellom Sykehuset i Vestfold HF og kommunene i Vestfold\n\n"
+              "1. Formål\nPartene skal samarbeide om pasientforløp.\n")
+    assert judge(bokmal) == ("Sykehuset i Vestfold HF", ["*"])
+    nynorsk = ("Tenesteavtale 7 om kunnskapsoverføring\nHelse Fonna HF og kommunane i Sunnhordland og "
+               "Hardanger\n\n1. Føremål\nPartane skal dele kunnskap.\n")
+    assert judge(nynorsk) == ("Helse Fonna HF", ["*"])
+    compass = ("Delavtale 9\n\n1. Parter\nAvtalen er inngått mellom Sykehuset Østfold HF og kommunene i "
+               "Nord-Østfold.\n\n2. Formål\nTekst.\n")
+    assert judge(compass)[1] == ["*"]
+
+
+def test_a_catchment_named_by_the_trust_is_the_whole_area_in_both_standards() -> None:
+    bokmal = ("Tjenesteavtale 3\n\n1. Parter\nAvtalen er inngått mellom Sørlandet sykehus HF og de 25 "
+              "kommunene i Sørlandet sykehus sitt opptaksområde.\n")
+    assert judge(bokmal)[1] == ["*"]
+    nynorsk = ("Tenesteavtale 3\n\n1. Partar\nAvtalen er inngått mellom Helse Møre og Romsdal HF og "
+               "kommunane i Helse Møre og Romsdal sitt føretaksområde.\n")
+    assert judge(nynorsk)[1] == ["*"]
+
+
+def test_a_region_phrase_does_not_override_named_municipality_parties() -> None:
+    text = ("Avtale mellom Sykehuset i Vestfold HF og Tønsberg kommune og Horten kommune\n\n"
+            "1. Formål\nKommunene i Vestfold samarbeider også i eget nettverk.\n")
+    assert judge(text)[1] == ["Horten", "Tønsberg"]
+    # "kommunane i Midt-Telemark" names one municipality, not a region of several
+    one = "Avtale mellom Sykehuset Telemark HF og kommunane i Midt-Telemark\n\n1. Formål\nTekst.\n"
+    assert judge(one)[1] != ["*"]
+
+
+def test_the_trusts_area_in_other_words_is_the_whole_area() -> None:
+    bokmal = ("Delavtale 2\n\n1. Parter\nAvtalen er inngått mellom Sykehuset Innlandet HF og kommunene i "
+              "helseforetakets område.\n")
+    nynorsk = ("Tenesteavtale 2\n\n1. Partar\nAvtalen er inngått mellom Helse Fonna HF og kommunane i "
+               "sjukehuset sitt nedslagsfelt.\n")
+    assert judge(bokmal)[1] == ["*"]
+    assert judge(nynorsk)[1] == ["*"]

@@ -69,7 +69,12 @@ def test_names_with_sign_marks_count_without_a_block_heading(assess: Callable[..
             "Stad kommune                     Helse Førde HF\n")
     judgement = assess(text).judgements["signature"]
     assert judgement.value == "signed" and "(sign.)" in judgement.evidence[0].text
-    assert assess(text.replace(" (sign.)", "")).judgements["signature"].value == "unknown"
+    # names side by side under a place and date are filled-in signature lines too (spec: "names
+    # filled in at the signature lines with a date"), as a single name under it always was
+    assert assess(text.replace(" (sign.)", "")).judgements["signature"].value == "signed"
+    # the organisations alone under the date are no names
+    no_names = text.replace("Kari Nordmann (sign.)            Per Olav Hansen (sign.)\n", "")
+    assert assess(no_names).judgements["signature"].value == "unknown"
 
 
 HEAD = "Delavtale 3 mellom Vik kommune og Helse Førde HF\n\nPartane skal samarbeide om tilvising.\n\n"
@@ -103,3 +108,52 @@ def test_a_wrapped_sentence_about_a_hearing_is_no_draft_marker(assess: Callable[
             "Vik, 01.02.2017\n\nSiri Hove Nese, Vik kommune\n")
     assert assess(text).judgements["signature"].value == "signed"
     assert assess("TIL HØRING\n\n" + text).judgements["signature"].value == "unsigned"
+
+
+TWO_COLUMNS = [
+    # PDF text: two places and dates side by side, then sign marks, names and titles
+    "Gjøvik, 02.09.2022              Roa, 06.09.2022\n(sign.)                         (sign.)\n"
+    "Marte Solberg                   Jon Are Haugen\nAdministrerende direktør        Kommunedirektør\n",
+    # DOCX table: the two cells of a row joined by a tab
+    "Gjøvik, 2. september 2022\tRoa, 6. september 2022\nMarte Solberg\tJon Are Haugen\n"
+    "Administrerende direktør\tKommunedirektør\n",
+    # nynorsk, a DOCX cell whose paragraphs were joined with spaces
+    "Harestua, 2. september 2022 (sign.) Marte Solberg Administrerande direktør\t"
+    "Roa, 6. september 2022 (sign.) Jon Are Haugen Kommunedirektør\n",
+    # nynorsk, names separated by a wide gap, no sign marks
+    "Brøttum, 01.10.2021     Grua, 04.10.2021\n\nSigrid Bakke Lunde     Einar Tveit\n"
+    "administrerande direktør     kommunedirektør\n",
+    # PDF text extraction that closed the gap between the columns to one space
+    "Gjøvik, 02.09.2022 Roa, 06.09.2022\n(sign.) (sign.)\nMarte Solberg Jon Are Haugen\n"
+    "Administrerende direktør Kommunedirektør\n",
+    # a plain-text table with pipes (nynorsk)
+    "| Leikanger, 3. mai 2023 | Sogndal, 5. mai 2023 |\n| Sigrid Bakke Lunde | Einar Tveit |\n"
+    "| administrerande direktør | kommunedirektør |\n",
+]
+
+
+@pytest.mark.parametrize("tail", TWO_COLUMNS)
+def test_two_column_signature_blocks_with_names_are_signed(tail: str) -> None:
+    assert judge(tail) == "signed"
+
+
+def test_two_column_places_and_dates_over_empty_lines_are_unsigned() -> None:
+    tail = ("Gjøvik, 02.09.2022              Roa, 06.09.2022\n\n"
+            "______________________          ______________________\n"
+            "Administrerende direktør        Kommunedirektør\n")
+    assert judge(tail) == "unsigned"
+
+
+def test_two_column_titles_alone_are_not_names() -> None:
+    tail = "Gjøvik, 02.09.2022              Roa, 06.09.2022\nAdministrerende direktør        Kommunedirektør\n"
+    assert judge(tail) == "unknown"
+
+
+def test_two_columns_of_dates_or_sign_marks_with_names_are_signed() -> None:
+    dates_only = ("12.03.2024          14.03.2024\n(sign.)          (sign.)\nKari Nordmann          Per Olav Hansen\n"
+                  "Administrerande direktør          Rådmann\n")
+    marks_only = "(sign.)\t(sign.)\nKari Nordmann\tPer Olav Hansen\nadministrerande direktør\tkommunedirektør\n"
+    assert judge(dates_only) == "signed"
+    assert judge(marks_only) == "signed"
+    # a date and a contact person at the end of a document are no signature
+    assert judge("Oppdatert\n12.03.2024\nKari Nordmann, rådgiver\n") == "unknown"

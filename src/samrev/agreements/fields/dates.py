@@ -18,12 +18,39 @@ from samrev.agreements.context import AgreementText
 from samrev.agreements.fields.status import is_draft, tail_lines
 from samrev.core.model import Judgement, Provenance
 
-RULE_VERSION = "3"
+RULE_VERSION = "4"
 _VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d)"
-                          r"|\s+(?=[a-zæøå]{3,9}\.?\s+(?:19|20)\d{2}\b))",
+                          r"|\s*[–—-]\s|\s+(?=[a-zæøå]{3,9}\.?\s+(?:19|20)\d{2}\b))",
                           re.IGNORECASE)
+# The head of a version or revision table: a heading ("Versjonshistorikk", "Endringslogg",
+# "Revisjonar") or a short row of column names with a version word and a date, approval or change
+# word ("Versjon | Dato | Endring", "Rev.\tDato\tGodkjent av", "Dato Versjon Endring" in PDF text).
+_TABLE_HEADING = re.compile(
+    r"^\s*(?:versjons|revisjons|endrings|dokument)(?:historikk|logg|oversikt|oversyn)\s*:?\s*$"
+    r"|^\s*(?:endringar|endringer|revisjonar|revisjoner|versjonar|versjoner)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_HEAD_VERSION = re.compile(r"(?:^|[\s|])(?:versjon|versjonsnr\.?|rev\.?|revisjon|utgåve|utgave)(?=$|[\s|:])",
+                           re.IGNORECASE)
+_HEAD_COLUMN = re.compile(r"\b(?:dato|godkjent|godkjend|vedtatt|vedteke|endring\w*|beskrivelse|skildring"
+                          r"|kommentar\w*|merknad\w*)\b", re.IGNORECASE)
+
+
+def _is_table_head(text: str) -> bool:
+    if _TABLE_HEADING.match(text):
+        return True
+    words = [w for w in re.split(r"[\s|]+", text) if w]
+    return (len(text) < 100 and 2 <= len(words) <= 10 and not _HAS_DATE.search(text)
+            and not text.rstrip().endswith((".", ",")) and bool(_HEAD_VERSION.search(text))
+            and bool(_HEAD_COLUMN.search(text)))
+
+
+_COLUMN_GAP = re.compile(r"\t|[ \t]{2,}")
+_TABLE_RULE = re.compile(r"^[\s|:+=-]+$")
+_CELL_SPLIT = re.compile(r"\s*(?:\||\t|\s{2,})\s*")
+_VERSION_CELL = re.compile(r"(?:v(?:ersjon)?\.?\s*|rev\.?\s*)?(\d{1,2}(?:\.\d{1,2}){0,2}|[A-Z])", re.IGNORECASE)
 _HAS_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:19|20)\d{2}\b")
-_PLACE_DATE = re.compile(r"^\s*[A-ZÆØÅ][\w .\-]{1,30},?\s+(?:den\s+)?\d", re.UNICODE)
+_PLACE_DATE = re.compile(r"^\s*\|?\s*[A-ZÆØÅ][\w .\-]{1,30},?\s+(?:den\s+)?\d", re.UNICODE)
 # Dates in sentences about laws and reforms date those, not this agreement.
 _LAW_SENTENCE = re.compile(r"\b(?:\w*reform\w*|lov(?:en|a)?|\w+loven|\w+lova|endringslov\w*|forskrift\w*|stortinget)\b",
                            re.IGNORECASE)
@@ -42,22 +69,77 @@ def _sortable(value: str) -> str:
     return value + "-00" * (2 - value.count("-"))
 
 
-def _version_rows(doc: AgreementText) -> list[tuple[tuple[int, int], Dated]]:
+def _row_date(text: str) -> tuple[int, int, str] | None:
+    """The first date in a table row (offsets in ``text``), unless it is cued as something else."""
     from samrev.text import find_dates
 
-    rows = []
+    if not _HAS_DATE.search(text):
+        return None
+    # a cell boundary, not "versjon 10.02.2014": mark it (same length, so offsets hold)
+    cells = _COLUMN_GAP.sub(lambda gap: "|" + gap.group()[1:], text)
+    dates = [d for d in find_dates(cells) if d.cue != "other"]
+    return (dates[0].start, dates[0].end, dates[0].value) if dates else None
+
+
+def _version_key(text: str) -> tuple[int, ...] | None:
+    """The version of a row: its first cell that is a version number ("1.0", "v2", "3", "B")."""
+    for cell in _CELL_SPLIT.split(text.strip().strip("|"))[:3]:
+        match = _VERSION_CELL.fullmatch(cell.strip())
+        if match:
+            token = match.group(1)
+            if token.isalpha():
+                return (ord(token.upper()) - ord("A") + 1,)
+            return tuple(int(x) for x in token.split("."))
+    return None
+
+
+def _table_rows(doc: AgreementText) -> list[tuple[tuple[int, ...] | None, Dated]]:
+    """Rows of version/revision tables: the lines under a table head, each with a date, until the
+    first line that is not such a row."""
+    rows: list[tuple[tuple[int, ...] | None, Dated]] = []
+    lines = doc.lines
+    index = 0
+    while index < len(lines):
+        if not _is_table_head(lines[index].text):
+            index += 1
+            continue
+        index += 1
+        while index < len(lines):
+            line = lines[index]
+            if _TABLE_RULE.match(line.text):
+                index += 1
+                continue
+            found = _row_date(line.text) if len(line.text) < 300 else None
+            if found is None:
+                break
+            start, end, value = found
+            rows.append((_version_key(line.text), Dated(value, line.start + start, line.start + end, "version_table")))
+            index += 1
+    return rows
+
+
+def _version_rows(doc: AgreementText) -> list[tuple[tuple[int, ...] | None, Dated]]:
+    """Rows of version tables and version lines ("1.0 | 31.01.2012 | Inngått", "Versjon 2.0 – 2016")."""
+    rows = _table_rows(doc)
+    seen = {row[1].start for row in rows}
     for line in doc.lines:
         match = _VERSION_ROW.match(line.text)
         if not match or not _HAS_DATE.search(line.text, match.end()):
             continue
-        dates = [d for d in find_dates(line.text) if d.cue != "other"]
-        if not dates:
+        found = _row_date(line.text)
+        if found is None or line.start + found[0] in seen:
             continue
-        major, minor = (int(x) for x in match.group(1).split("."))
-        first = dates[0]
-        rows.append(((major, minor), Dated(first.value, line.start + first.start, line.start + first.end,
-                                           "version_table")))
+        key = tuple(int(x) for x in match.group(1).split("."))
+        rows.append((key, Dated(found[2], line.start + found[0], line.start + found[1], "version_table")))
     return rows
+
+
+def _ordered(rows: list[tuple[tuple[int, ...] | None, Dated]]) -> list[Dated]:
+    """Rows from the first version to the newest: by version number when every row has one, else
+    by date."""
+    if all(key is not None for key, _ in rows):
+        return [dated for key, dated in sorted(rows, key=lambda row: (row[0], _sortable(row[1].value)))]
+    return sorted((dated for _, dated in rows), key=lambda d: _sortable(d.value))
 
 
 def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
@@ -80,7 +162,9 @@ def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
             revised.append(Dated(mention.value, mention.start, mention.end, "cue"))
     tail = tail_lines(doc)
     tail_text = "\n".join(line.text for line in tail)
-    if _SIGN_CONTEXT.search(tail_text):
+    from samrev.agreements.fields.signature import signing_lines
+
+    if _SIGN_CONTEXT.search(tail_text) or signing_lines(doc):
         for line in tail:
             if not _PLACE_DATE.match(line.text) and not line.text.lower().lstrip().startswith(("dato", "sted", "stad")):
                 continue
@@ -88,13 +172,21 @@ def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
                 if mention.cue in (None, "adopted"):
                     adopted.append(Dated(mention.value, line.start + mention.start, line.start + mention.end,
                                          "signature_line"))
-    rows = _version_rows(doc)
+    rows = _ordered(_version_rows(doc))
     if rows:
-        rows.sort(key=lambda row: row[0])
-        adopted.append(rows[0][1])
-        if len(rows) > 1 and rows[-1][0] > rows[0][0]:
-            revised.append(rows[-1][1])
+        # The first row is the first adoption; the newest row the latest revision.  An approval
+        # cue in a later row ("3.0 | 22.11.2023 | Godkjent i OSU") approves a revision.
+        later = {row.start for row in rows[1:]}
+        adopted[:] = [d for d in adopted if not any(abs(d.start - start) <= 80 and _same_line(doc, d.start, start)
+                                                     for start in later)]
+        adopted.append(rows[0])
+        if len(rows) > 1 and _sortable(rows[-1].value) > _sortable(rows[0].value):
+            revised.append(rows[-1])
     return adopted, revised
+
+
+def _same_line(doc: AgreementText, a: int, b: int) -> bool:
+    return a >= 0 and b >= 0 and "\n" not in doc.text[min(a, b):max(a, b)]
 
 
 def judge(doc: AgreementText) -> tuple[Judgement, Judgement]:

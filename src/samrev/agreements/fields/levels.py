@@ -27,7 +27,7 @@ from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Passage, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "4"
+RULE_VERSION = "5"
 _I = re.IGNORECASE
 
 
@@ -148,6 +148,39 @@ UPL = Topic(
 )
 TOPICS = {"lms_level": LMS, "user_participation_level": UPL}
 
+#: A sentence that refers the topic to another agreement ("Pasientkurs er regulert i
+#: tjenesteavtale 2", "jf. delavtale 3", "sjå tenesteavtale 2 for tilvising"): whatever offers and
+#: routines it names, it states no task of this agreement (spec: "with the words that it is
+#: regulated in another agreement is level 1").  Such sentences are blanked before grading.
+REFERENCE = re.compile(
+    r"\b(?:regulert|regulerast|regulerte|omtalt|omtala|beskrive[nt]|skildra|handsama|behandla|behandlet|avtalt"
+    r"|fastsatt|fastsett|nærmare\s+omtalt|nærmere\s+beskrevet|nærmere\s+regulert|nærmare\s+regulert)\s+"
+    r"(?:i|gjennom|av)\s+(?:ein\s+|en\s+)?"
+    r"(?:(?:egen|eiga|eigen|eigne|egne|anna|annan|annen|separat|eige)\s+\w*avtal\w*|\w*avtal\w*\s+(?:nr\.?\s*)?\d+)"
+    r"|\b(?:jf\.?|jfr\.?|se|sjå|viser\s+til|følger\s+av|følgjer\s+av)\s+\w*avtal\w*\s+(?:nr\.?\s*)?\d+",
+    _I,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+|$)|\n\s*\n")
+
+
+def without_references(text: str) -> str:
+    """``text`` with every sentence that refers the matter to another agreement blanked out
+    (replaced by spaces, so offsets hold)."""
+    if not REFERENCE.search(text):
+        return text
+    out = list(text)
+    start = 0
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    for end in bounds:
+        if end <= start:
+            continue
+        if REFERENCE.search(text, start, end):
+            for i in range(start, end):
+                if not text[i].isspace():
+                    out[i] = " "
+        start = end
+    return "".join(out)
+
 
 @dataclass(frozen=True, slots=True)
 class PassageGrade:
@@ -166,6 +199,14 @@ def grade_passage(topic: Topic, passage: Passage, lms_context: bool = False,
     if not signal:
         return None
     span = (passage.start + signal.start(), passage.start + signal.end())
+    own = without_references(text)
+    if own is not text:
+        if not topic.signal.search(own):
+            return PassageGrade(passage, 1, "mention_context", span)
+        # grade (and let a model score) only what the passage says itself
+        passage = Passage(start=passage.start, end=passage.end, text=own, page=passage.page,
+                          language=passage.language, index=passage.index)
+        text, low = own, None
     task = prefilter(topic.task).search(text, low) is not None
     if not task and prefilter(topic.mention_only).search(text, low):
         return PassageGrade(passage, 1, "mention_context", span)

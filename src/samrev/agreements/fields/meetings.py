@@ -16,7 +16,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance
 
-RULE_VERSION = "5"
+RULE_VERSION = "6"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -24,7 +24,10 @@ ARENA = re.compile(
     r"|dialogmøt\w*|kontaktmøt\w*|samarbeidsmøt\w*|samhandlingsmøt\w*|samhandlingsforum\w*|samarbeidsforum\w*"
     r"|nettverksmøt\w*|møteplass\w*|møtearena\w*|fellesmøt\w*|brukarforum|brukerforum|ledermøt\w*|leiarmøt\w*"
     r"|ledersamling\w*|leiarsamling\w*|referansegrupp\w*|\w*forum(?:et|a)?|arbeidsgrupp\w*|samarbeidsgrupp\w*"
-    r"|prosjektgrupp\w*|koordineringsgrupp\w*|faggrupp\w*|kontaktgrupp\w*)"
+    r"|prosjektgrupp\w*|koordineringsgrupp\w*|faggrupp\w*|kontaktgrupp\w*"
+    # research and development committees: "FoU-utvalg", "forskings- og utviklingsutval"
+    r"|FoU-?(?:utval|råd|grupp|nettverk|møt)\w*|forsk(?:n)?ings-\s*(?:og|,)\s*utviklingsutval\w*"
+    r"|forsk(?:n)?ings-\s*(?:og|,)\s*utviklings(?:råd|grupp|nettverk)\w*)"
     r"|\b(?:SSU|FSU|OSU|ASU|PSU|LSU|KOSS)\b"
     # people from both parties who meet as such ("Kontaktpersonene skal møtes minst to ganger i
     # året"): an arena without a name, described by the people in it

@@ -19,7 +19,7 @@ from typing import Any
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "4"
+RULE_VERSION = "5"
 _PARTY_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d)*\.?\s*)?(?:avtale)?part(?:er|ar|ene|ane)(?:\s+i\s+avtal(?:en|a))?\s*:?\s*$",
     re.IGNORECASE,
@@ -36,16 +36,28 @@ _PARTY_SENTENCE = re.compile(
 #: "kommunene"/"kommunane" — not a bare place name after a preposition ("sykehus i Tromsø").
 _PARTY_RULES = ("kommuneord", "egen navneform")
 _LIST_HEAD = re.compile(r"\bkommun(?:ene|ane|er|ar)\b", re.IGNORECASE)
-_AREA = re.compile(r"opptaksområde|føretaksområde|foretaksområde|sykehusområde|sjukehusområde|helsefellesskap",
-                   re.IGNORECASE)
+_TRUST_AREA = (r"(?:helse|sjukehus|sykehus|føretak|foretak)\w*\s+(?:sitt\s+|sine\s+)?"
+               r"(?:område(?:t|a)?|nedslagsfelt\w*)\b")
+_AREA = re.compile(r"opptaksområde|føretaksområde|foretaksområde|sykehusområde|sjukehusområde|helsefellesskap|"
+                   + _TRUST_AREA, re.IGNORECASE)
 _SIGNATURE_LINE = re.compile(r"^\s*(?:for|på\s+vegne\s+av|på\s+vegner\s+av)\s+\S", re.IGNORECASE)
 _ALL = re.compile(
     r"\b(?:alle|samtlege|samtlige)\s+(?:de\s+|dei\s+)?(?:\d+\s+)?(?:deltakende\s+|deltakande\s+)?kommun(?:ene|ane|er|ar)\b"
     r"|\b(?:de|dei)\s+\d+\s+kommun(?:ene|ane)\b"
     r"|\bkommun(?:ene|ane)\s+i\s+(?:\w+\s+){0,3}(?:opptaksområde\w*|føretaksområde\w*|foretaksområde\w*"
     r"|helsefellesskap\w*|sjukehusområde\w*|sykehusområde\w*)"
+    # "kommunene i helseforetakets område", "kommunane i sjukehuset sitt nedslagsfelt"
+    rf"|\bkommun(?:ene|ane)\s+i\s+{_TRUST_AREA}"
     r"|\blikelyd(?:ende|ande)\s+avtal\w*\s+med\s+(?:alle\s+)?kommun\w*",
     re.IGNORECASE,
+)
+#: "kommunene i Sør-Rogaland", "kommunane i Sogn og Fjordane", "kommunene i Telemark": the
+#: municipalities of a named region, county or catchment (a capitalised name after "i"; the name
+#: must not itself be a municipality).  Read as all municipalities in the trust's area when the text
+#: names no municipality party one by one.
+_REGION = re.compile(
+    r"\b(?:(?:[Aa]lle|[Ss]amtlege|[Ss]amtlige)\s+)?(?:(?:[Dd]e|[Dd]ei)\s+(?:\d+\s+)?)?[Kk]ommun(?:ene|ane)\s+i\s+"
+    r"(?P<region>[A-ZÆØÅ][\w'’-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w'’-]*){0,3})"
 )
 TRUST_KINDS = ("health_trust", "private_hospital")
 
@@ -145,23 +157,35 @@ def _names_area(doc: AgreementText, phrase: re.Match[str]) -> bool:
     return bool(_AREA.search(doc.text, phrase.start(), min(len(doc.text), phrase.end() + 50)))
 
 
-def _all_phrase(doc: AgreementText, zones: list[tuple[int, int]]) -> re.Match[str] | None:
+def _region_phrase(doc: AgreementText, found: list[Any], start: int, end: int) -> re.Match[str] | None:
+    """The first "kommunene i <region>" in ``text[start:end]`` whose region is not a municipality."""
+    for phrase in _REGION.finditer(doc.text, start, end):
+        region_start, region_end = phrase.span("region")
+        if any(m.kind == "municipality" and region_start <= m.start < region_end for m in found):
+            continue  # "kommunene i Midt-Telemark" is no region of several municipalities
+        return phrase
+    return None
+
+
+def _all_phrase(doc: AgreementText, zones: list[tuple[int, int]], found: list[Any]) -> re.Match[str] | None:
     for start, end in zones:
-        found = _ALL.search(doc.text, start, end)
-        if found:
-            return found
+        match = _ALL.search(doc.text, start, end) or _region_phrase(doc, found, start, end)
+        if match:
+            return match
     return None
 
 
 def _municipalities(doc: AgreementText, found: list[Any], strong: list[tuple[int, int]],
                     weak: list[tuple[int, int]]) -> Judgement:
-    all_match = _all_phrase(doc, strong + weak)
+    all_match = _all_phrase(doc, strong + weak, found)
     chosen = [m for m in found if _party_municipality(doc, m, strong, weak)]
     named_strongly = any(_inside(m.start, strong) for m in chosen)
     if all_match is None and not chosen:
-        # "… for alle kommunane i føretaksområdet" said early in the text, outside the party zones
-        early = _ALL.search(doc.text, 0, min(len(doc.text), max(1500, doc.title_end + 800)))
-        all_match = early if early and _names_area(doc, early) else None
+        # "… for alle kommunane i føretaksområdet" or "… og kommunene i Telemark" said early in the
+        # text, outside the party zones
+        early_end = min(len(doc.text), max(1500, doc.title_end + 800))
+        early = _ALL.search(doc.text, 0, early_end)
+        all_match = early if early and _names_area(doc, early) else _region_phrase(doc, found, 0, early_end)
     # "All municipalities in the trust's area" unless the title or signature lines name the
     # municipality parties; "alle kommunane" without an area word only when none is named.
     if all_match and ((_names_area(doc, all_match) and not named_strongly) or not chosen):

@@ -20,7 +20,7 @@ from samrev.agreements.fields.status import draft_markers, tail_lines
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "3"
+RULE_VERSION = "4"
 NOT_SIGNED = re.compile(
     r"\b(?:ikke|ikkje|ennå\s+ikke|enno\s+ikkje)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet|underteikna"
     r"|underskriven)\b|\busignert\b",
@@ -81,6 +81,15 @@ _PERSON_LINE = re.compile(
     r"^\s*(?:(?:For|På\s+vegne\s+av|På\s+vegner\s+av)\s+[^:]{2,60}:\s*|(?:Navn|Namn)\s*:\s*)?"
     r"(?P<name>[A-ZÆØÅ][a-zæøåéüö'’-]+(?:[ -](?:[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.)){1,3})\s*(?:,\s*\S.*)?$"
 )
+_COLUMN_GAP = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+# "(sign.)", "sign.", "Sign": a signature mark standing alone in its cell
+_SIGN_ONLY = re.compile(r"\(?\s*sign(?:\.|ert)?\s*\)?", re.IGNORECASE)
+_SIGN_ONLY_LINE = re.compile(r"\s*(?:\(?\s*sign(?:\.|ert)?\s*\)?\s*)+", re.IGNORECASE)
+# a cell that starts with a person's name, after an optional "(sign.)", and goes on with a title
+_SIGNED_NAME_START = re.compile(
+    r"^(?:\(?\s*sign\.?\s*\)?\s+)?(?P<name>[A-ZÆØÅ][a-zæøåéüö'’-]+(?:[ -](?:[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.)){1,3})"
+    r"(?=\s*\(\s*sign|\s*,|\s+[A-ZÆØÅa-zæøå]|\s*$)"
+)
 _NAME_TOKEN = re.compile(r"[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.|\(sign\.?\)")
 
 
@@ -93,6 +102,10 @@ def _is_name_line(text: str) -> bool:
     tokens = text.split()
     return (2 <= len(tokens) <= 8 and all(_NAME_TOKEN.fullmatch(t) for t in tokens)
             and not _NOT_NAME.search(text))
+
+
+_DATE_ONLY = re.compile(r"(?:den\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[a-zæøå]+\s+\d{4}"
+                        r"|\d{4}-\d{2}-\d{2})")
 _DATE_HINT = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.|[a-zæøå]+)\s?\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -106,29 +119,95 @@ def _person_lines(lines: list[Segment]) -> list[Segment]:
     return out
 
 
+def columns(text: str) -> list[str]:
+    """The cells of a line that may hold two signature columns side by side: split at a tab or a
+    run of two or more spaces (PDF text extraction, DOCX table rows joined by tabs)."""
+    return [cell.strip() for cell in _COLUMN_GAP.split(text.strip().strip("|")) if cell.strip()]
+
+
+def _joined_person(cell: str) -> bool:
+    """A place-and-date cell that goes on with a person's name: "Hyllestad, 20.04.2021 Kjell Rivedal,
+    Hyllestad kommune", or a DOCX cell whose paragraphs were joined ("Bergen, 12.03.2024 (sign.)
+    Kari Li Administrerende direktør")."""
+    joined = _PLACE_DATE_THEN.match(cell)
+    if not joined:
+        return False
+    rest = joined.group("rest")
+    person = _PERSON_LINE.match(rest) or _SIGNED_NAME_START.match(rest)
+    return bool(person and not _NOT_NAME.search(person.group("name")))
+
+
+def _is_place_date(text: str) -> bool:
+    """A line (or one of its columns) that is only a place and a date; also two place-and-date
+    pairs that PDF text extraction joined with a single space ("Bodø, 12.03.2024 Ørnes, 14.03.2024")."""
+    cells = columns(text)
+    if _PLACE_DATE.match(text) or any(_PLACE_DATE.match(cell) for cell in cells):
+        return True
+    if len(cells) >= 2 and all(_DATE_ONLY.fullmatch(cell) for cell in cells):
+        return True  # dates without places, side by side in two columns
+    pieces: list[str] = []
+    start = 0
+    for date in _DATE_HINT.finditer(text):
+        pieces.append(text[start:date.end()])
+        start = date.end()
+    return len(pieces) >= 2 and not text[start:].strip() and all(_PLACE_DATE.match(p) for p in pieces)
+
+
+def _is_person_or_mark(text: str) -> bool:
+    """A line, or a column of it, with a person's name or a bare signature mark ("(sign.)")."""
+    if _person_lines([Segment(0, len(text), text)]) or _SIGN_ONLY_LINE.fullmatch(text):
+        return True
+    if _is_name_line(text) and not BLOCK_LINE.match(text):
+        return True  # names side by side, joined by a single space in PDF text
+    cells = columns(text)
+    if len(cells) < 2:
+        return False
+    return any(_SIGN_ONLY.fullmatch(cell) or _person_lines([Segment(0, len(cell), cell)]) for cell in cells)
+
+
 def _dated_names(doc: AgreementText) -> list[Segment]:
     """A place-and-date line in the closing part with person names in the lines after it
-    (before the next place-and-date line, at most six lines on): the names that signed."""
+    (before the next place-and-date line, at most six lines on): the names that signed.  Two
+    signature columns side by side (a tab or a wide gap between them) are read cell by cell."""
     tail = tail_lines(doc)
     found: list[Segment] = []
     for index, line in enumerate(tail):
-        joined = _PLACE_DATE_THEN.match(line.text)
-        person = _PERSON_LINE.match(joined.group("rest")) if joined else None
-        if person and not _NOT_NAME.search(person.group("name")):
+        if _joined_person(line.text) or any(_joined_person(cell) for cell in columns(line.text)[1:]):
             found.append(line)
             continue
-        if not _PLACE_DATE.match(line.text):
+        if not _is_place_date(line.text) or PLACEHOLDER.search(line.text):
             continue
         following: list[Segment] = []
         for later in tail[index + 1 : index + 7]:
-            if _PLACE_DATE.match(later.text):
+            if _is_place_date(later.text):
                 break
             following.append(later)
         if any(PLACEHOLDER.search(later.text) for later in following):
             continue
-        people = _person_lines(following)
-        if people:
+        people = [later for later in following if _is_person_or_mark(later.text)]
+        if any(not _SIGN_ONLY_LINE.fullmatch(p.text) for p in people):
             found += [line, *people]
+    return found
+
+
+def signing_lines(doc: AgreementText) -> list[Segment]:
+    """Place-and-date lines of the closing part with signers' names under them (for the dates)."""
+    found = doc.memo.get("signing_lines")
+    if found is None:
+        found = doc.memo["signing_lines"] = [line for line in _dated_names(doc) if _DATE_HINT.search(line.text)]
+    return list(found)
+
+
+def _empty_dated_block(doc: AgreementText) -> list[Segment]:
+    """Place-and-date lines followed by signature lines of underscores or dots: an empty block."""
+    tail = tail_lines(doc)
+    found: list[Segment] = []
+    for index, line in enumerate(tail):
+        if not _is_place_date(line.text):
+            continue
+        blanks = [later for later in tail[index + 1 : index + 4] if PLACEHOLDER.search(later.text)]
+        if blanks:
+            found += [line, *blanks]
     return found
 
 
@@ -172,14 +251,28 @@ def judge(doc: AgreementText) -> Judgement:
     block = _block(doc)
     signed_lines = _dated_names(doc)
     if signed_lines:
+        # the names with their signature marks first, then the place and date
+        signed_lines.sort(key=lambda s: not SIGN_MARK.search(s.text))
         return _judgement("signed", "block.place_date_names", tuple(doc.seg_span(s) for s in signed_lines[:4]),
                           0.75, "sted og dato med navn under i avslutningen")
     if not block:
         # no "For …"/"Navn:" lines, but a person's name with "(sign.)" in the closing part
-        signed_names = [line for line in tail_lines(doc) if _NAME_SIGN.search(line.text)]
+        tail = tail_lines(doc)
+        signed_names = [line for line in tail if _NAME_SIGN.search(line.text)]
+        # "(sign.)   (sign.)" with the names in the line before or after
+        for index, line in enumerate(tail):
+            if _SIGN_ONLY_LINE.fullmatch(line.text):
+                near = tail[max(0, index - 2):index] + tail[index + 1:index + 3]
+                named = [n for n in near if _is_person_or_mark(n.text) and not _SIGN_ONLY_LINE.fullmatch(n.text)]
+                if named:
+                    signed_names += [line, named[0]]
         if signed_names:
             return _judgement("signed", "tail.name_sign_mark", tuple(doc.seg_span(s) for s in signed_names[:3]),
                               0.8, "«(sign.)» ved personnavn i avslutningen")
+        empty = _empty_dated_block(doc)
+        if empty:
+            return _judgement("unsigned", "block.place_date_placeholders", tuple(doc.seg_span(s) for s in empty[:3]),
+                              0.7, "sted og dato med tomme signaturlinjer")
         return _judgement("unknown", "no_block", (), 0.6, "ingen signaturblokk og ingen opplysning om signering")
     marks = [line for line in block if SIGN_MARK.search(line.text)]
     # a name line, or a block line with a name filled in after its colon ("For Helse Førde HF: Kari Li")
