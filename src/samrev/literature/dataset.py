@@ -11,8 +11,10 @@ file and, where there is one, the line.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,19 +51,22 @@ class ScreeningDataset:
         return dict(zip(self.record_ids, self.labels, strict=True))
 
 
-def _decode(path: Path) -> str:
+def read_csv_text(path: Path) -> tuple[str, str]:
+    """The decoded text of a screening CSV and the SHA-256 of its bytes."""
     from samrev.ingest.encoding import decode_bytes
 
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputNotFound(path=str(path)) from None
+    except IsADirectoryError:
+        raise InputFormatError(path=str(path), detail="er en mappe, ikke en CSV-fil") from None
     except OSError as exc:
         raise InputFormatError(path=str(path), detail=exc.strerror or str(exc)) from None
-    return decode_bytes(data).text
+    return decode_bytes(data).text, hashlib.sha256(data).hexdigest()
 
 
-def _rows(text: str, path: Path) -> tuple[list[str], list[list[str]]]:
+def _rows(text: str, path: Path, required: tuple[str, ...]) -> tuple[list[str], list[list[str]]]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     first_line = text.split("\n", 1)[0]
     best: tuple[list[str], list[list[str]]] | None = None
@@ -77,32 +82,37 @@ def _rows(text: str, path: Path) -> tuple[list[str], list[list[str]]]:
         header = [cell.strip().lstrip("\ufeff").lower() for cell in rows[0]]
         if best is None:
             best = (header, rows[1:])
-        if all(column in header for column in REQUIRED):
+        if all(column in header for column in required):
             return header, rows[1:]
     if best is None:  # pragma: no cover - the comma is always tried
         raise InputFormatError(path=str(path), detail="fant ingen kolonner")
     return best
 
 
-def read_screening_csv(path: str | Path, name: str | None = None) -> ScreeningDataset:
-    """Read and check a labelled screening dataset."""
-    path = Path(path)
-    header, rows = _rows(_decode(path), path)
-    for column in REQUIRED:
+def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[list[str]], str]:
+    """(header, rows, SHA-256) of a screening CSV (comma, semicolon or tab; any common encoding)
+    that has the ``required`` columns; a missing one is a :class:`MissingColumnError`."""
+    text, digest = read_csv_text(path)
+    header, rows = _rows(text, path, required)
+    for column in required:
         if column not in header:
             raise MissingColumnError(path=str(path), column=column, found=", ".join(header) or "ingen kolonner")
-    index = {column: header.index(column) for column in REQUIRED}
-    ids: list[str] = []
-    titles: list[str] = []
-    abstracts: list[str] = []
-    labels: list[int] = []
+    return header, rows, digest
+
+
+def checked_rows(
+    path: Path, header: list[str], rows: list[list[str]]
+) -> Iterator[tuple[int, list[str], str, str, str]]:
+    """(line, row padded to the header, record_id, title, abstract) for each non-blank row, with
+    white space folded; an empty or repeated ``record_id`` or a record with neither title nor
+    abstract is an :class:`InputFormatError` naming the line."""
+    at_id, at_title, at_abstract = (header.index(column) for column in ("record_id", "title", "abstract"))
     seen: dict[str, int] = {}
     for line, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) < len(header):
-            row = row + [""] * (len(header) - len(row))
-        record_id = row[index["record_id"]].strip()
+        row = row + [""] * (len(header) - len(row))
+        record_id = row[at_id].strip()
         if not record_id:
             raise InputFormatError(path=str(path), detail=f"linje {line} mangler record_id")
         if record_id in seen:
@@ -110,13 +120,26 @@ def read_screening_csv(path: str | Path, name: str | None = None) -> ScreeningDa
                 path=str(path), detail=f"record_id «{record_id}» står både på linje {seen[record_id]} og {line}"
             )
         seen[record_id] = line
-        title = " ".join(row[index["title"]].split())
-        abstract = " ".join(row[index["abstract"]].split())
+        title = " ".join(row[at_title].split())
+        abstract = " ".join(row[at_abstract].split())
         if not title and not abstract:
             raise InputFormatError(
                 path=str(path), detail=f"post «{record_id}» (linje {line}) har verken tittel eller sammendrag"
             )
-        raw_label = row[index["label_included"]].strip().lower()
+        yield line, row, record_id, title, abstract
+
+
+def read_screening_csv(path: str | Path, name: str | None = None) -> ScreeningDataset:
+    """Read and check a labelled screening dataset."""
+    path = Path(path)
+    header, rows, _digest = read_table(path, REQUIRED)
+    at_label = header.index("label_included")
+    ids: list[str] = []
+    titles: list[str] = []
+    abstracts: list[str] = []
+    labels: list[int] = []
+    for line, row, record_id, title, abstract in checked_rows(path, header, rows):
+        raw_label = row[at_label].strip().lower()
         if raw_label not in _LABELS:
             raise InputFormatError(
                 path=str(path),

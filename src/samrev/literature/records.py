@@ -8,21 +8,19 @@ protocol, so pointing them at another source is one new class.
 
 A screening CSV needs ``record_id``, ``title`` and ``abstract``; ``keywords`` (separated by ``;``)
 is optional, and ``label_included`` and every other column are ignored: a person screens, the
-file's labels are never shown.  Decoding and delimiters are those of
-:func:`samrev.literature.dataset.read_screening_csv`.
+file's labels are never shown.  Decoding, delimiters and the row checks are those of
+:func:`samrev.literature.dataset.read_screening_csv` (:func:`~samrev.literature.dataset.read_table`,
+:func:`~samrev.literature.dataset.checked_rows`).
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from samrev.core.errors import InputFormatError, InputNotFound, MissingColumnError
+from samrev.core.errors import InputFormatError
+from samrev.literature.dataset import checked_rows, read_table
 
 REQUIRED = ("record_id", "title", "abstract")
 
@@ -57,42 +55,6 @@ class RecordSource(Protocol):
     def records(self) -> list[ScreeningRecord]: ...
 
 
-def _read_text(path: Path) -> tuple[str, str]:
-    from samrev.ingest.encoding import decode_bytes
-
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputNotFound(path=str(path)) from None
-    except IsADirectoryError:
-        raise InputFormatError(path=str(path), detail="er en mappe, ikke en CSV-fil") from None
-    except OSError as exc:
-        raise InputFormatError(path=str(path), detail=exc.strerror or str(exc)) from None
-    return decode_bytes(data).text, hashlib.sha256(data).hexdigest()
-
-
-def _table(text: str, path: Path) -> tuple[list[str], list[list[str]]]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    first_line = text.split("\n", 1)[0]
-    fallback: tuple[list[str], list[list[str]]] | None = None
-    for delimiter in (",", ";", "\t"):
-        if delimiter != "," and delimiter not in first_line:
-            continue
-        try:
-            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        except csv.Error as exc:
-            raise InputFormatError(path=str(path), detail=f"ugyldig CSV ({exc})") from None
-        if not rows:
-            raise InputFormatError(path=str(path), detail="filen er tom")
-        header = [cell.strip().lstrip("\ufeff").lower() for cell in rows[0]]
-        fallback = fallback or (header, rows[1:])
-        if all(column in header for column in REQUIRED):
-            return header, rows[1:]
-    if fallback is None:  # pragma: no cover - the comma is always tried
-        raise InputFormatError(path=str(path), detail="fant ingen kolonner")
-    return fallback
-
-
 def read_records_csv(path: str | Path) -> tuple[list[ScreeningRecord], str]:
     """The records of a screening CSV and the file's SHA-256.
 
@@ -100,33 +62,10 @@ def read_records_csv(path: str | Path) -> tuple[list[ScreeningRecord], str]:
     ``record_id``, a record with neither title nor abstract, no records at all.
     """
     path = Path(path)
-    text, digest = _read_text(path)
-    header, rows = _table(text, path)
-    for column in REQUIRED:
-        if column not in header:
-            raise MissingColumnError(path=str(path), column=column, found=", ".join(header) or "ingen kolonner")
-    index = {column: header.index(column) for column in REQUIRED}
+    header, rows, digest = read_table(path, REQUIRED)
     keywords_at = header.index("keywords") if "keywords" in header else None
     records: list[ScreeningRecord] = []
-    seen: dict[str, int] = {}
-    for line, row in enumerate(rows, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        row = row + [""] * (len(header) - len(row))
-        record_id = row[index["record_id"]].strip()
-        if not record_id:
-            raise InputFormatError(path=str(path), detail=f"linje {line} mangler record_id")
-        if record_id in seen:
-            raise InputFormatError(
-                path=str(path), detail=f"record_id «{record_id}» står både på linje {seen[record_id]} og {line}"
-            )
-        seen[record_id] = line
-        title = " ".join(row[index["title"]].split())
-        abstract = " ".join(row[index["abstract"]].split())
-        if not title and not abstract:
-            raise InputFormatError(
-                path=str(path), detail=f"post «{record_id}» (linje {line}) har verken tittel eller sammendrag"
-            )
+    for _line, row, record_id, title, abstract in checked_rows(path, header, rows):
         keywords: tuple[str, ...] = ()
         if keywords_at is not None:
             keywords = tuple(k for k in (" ".join(p.split()) for p in row[keywords_at].split(";")) if k)
