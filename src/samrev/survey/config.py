@@ -192,17 +192,20 @@ def _scale(data: Any, source: str) -> tuple[dict[str, int], dict[str, str], list
     items = []
     for item_id, spec in raw_items.items():
         ident = _item_id(item_id, source)
-        if isinstance(spec, dict):
-            spec = _keys(spec, f"likert.items.{item_id}", {"column", "label"}, source)
-            if "column" not in spec:
-                raise _bad(source, f"likert.items.{item_id}.column mangler")
-            column = _text(spec["column"], f"likert.items.{item_id}.column", source)
-            label = str(spec.get("label") or column)
-        else:
-            column = _text(spec, f"likert.items.{item_id}", source)
-            label = column
-        items.append(LikertItem(ident, column, label))
+        column, label = _column_entry(spec, f"likert.items.{item_id}", "label", source)
+        items.append(LikertItem(ident, column, str(label or column)))
     return scale, missing, items
+
+
+def _column_entry(spec: Any, where: str, extra: str, source: str) -> tuple[str, Any]:
+    """A column given as its name or as a table ``{column, <extra>}``: (column, the extra value or
+    None)."""
+    if isinstance(spec, dict):
+        spec = _keys(spec, where, {"column", extra}, source)
+        if "column" not in spec:
+            raise _bad(source, f"{where}.column mangler")
+        return _text(spec["column"], f"{where}.column", source), spec.get(extra)
+    return _text(spec, where, source), None
 
 
 def _item_id(value: Any, source: str) -> str:
@@ -219,15 +222,8 @@ def _open(data: Any, source: str) -> list[OpenQuestion]:
     out = []
     for qid, spec in data.items():
         ident = _item_id(qid, source)
-        if isinstance(spec, dict):
-            spec = _keys(spec, f"open_questions.{qid}", {"column", "kind"}, source)
-            if "column" not in spec:
-                raise _bad(source, f"open_questions.{qid}.column mangler")
-            column = _text(spec["column"], f"open_questions.{qid}.column", source)
-            kind = str(spec.get("kind") or (ident if ident in KINDS else "other"))
-        else:
-            column = _text(spec, f"open_questions.{qid}", source)
-            kind = ident if ident in KINDS else "other"
+        column, given_kind = _column_entry(spec, f"open_questions.{qid}", "kind", source)
+        kind = str(given_kind or (ident if ident in KINDS else "other"))
         if kind not in KINDS:
             raise _bad(source, f"open_questions.{qid}.kind må være en av {', '.join(KINDS)}, ikke «{kind}»")
         out.append(OpenQuestion(ident, column, kind))
