@@ -35,3 +35,23 @@ def test_a_failing_hook_is_recorded_and_the_batch_goes_on(tmp_path: Path) -> Non
     assert records[1].derived == {"after_error": "RuntimeError: hook broke"}
     assert records[0].derived == {"ok": True} and records[2].derived == {"ok": True}
     assert all(r.error is None for r in records)
+
+
+def odd_passages(document: IngestedDocument) -> None:
+    """Passages whose texts are not the slices they claim to be (travel as they are)."""
+    from samrev.core.model import Passage
+
+    document.derived["passages"] = [Passage(start=0, end=4, text="ikke slik", index=0)]
+
+
+def test_passages_come_back_from_the_workers_as_they_were_made(tmp_path: Path) -> None:
+    from samrev.ingest.locate import locate
+
+    paths = [text_pdf(tmp_path / f"avtale_{i}.pdf") for i in range(3)]
+    in_workers = list(ingest_many(paths, workers=2, after=locate, chunk_size=1))
+    here = list(ingest_many(paths, workers=1, after=locate))
+    assert all(len(r.derived["passages"]) > 3 for r in in_workers)
+    assert [r.derived["passages"] for r in in_workers] == [r.derived["passages"] for r in here]
+    assert all(p.text == r.text[p.start:p.end] and p.page for r in in_workers for p in r.derived["passages"])
+    odd = list(ingest_many(paths[:2], workers=2, after=odd_passages, chunk_size=1))
+    assert [r.derived["passages"][0].text for r in odd] == ["ikke slik", "ikke slik"]

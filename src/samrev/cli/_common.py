@@ -32,12 +32,33 @@ def progress_bar() -> Any:
     the stderr console: records meant for a file or a pipe (``> out.jsonl``) would land on the
     terminal instead.  Standard output is redirected above the bar only when it is the terminal too.
     """
+    if not err.is_terminal:  # nothing would be drawn: do not load Rich's progress machinery either
+        return _NoProgress()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     stdout_is_terminal = sys.stdout.isatty()
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                     console=err, transient=True, disable=not err.is_terminal,
                     redirect_stdout=stdout_is_terminal, redirect_stderr=True)
+
+
+class _NoProgress:
+    """What :func:`progress_bar` gives when stderr is no terminal: the calls the commands make, doing nothing."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, description: str, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+    def update(self, task: int, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def advance(self, task: int, advance: float = 1) -> None:
+        return None
 
 
 def report_error(error: SamrevError) -> None:

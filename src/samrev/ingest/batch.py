@@ -38,6 +38,7 @@ from typing import Any
 
 from samrev.core import errors as error_module
 from samrev.core.errors import IngestError, UnreadableFile
+from samrev.core.model import Passage
 from samrev.ingest.dispatch import IngestOptions
 from samrev.ingest.model import IngestedDocument
 from samrev.ingest.ocr import ocr_parallelism, set_slots
@@ -55,9 +56,12 @@ _PRELOAD = ["samrev.ingest.batch", "samrev.ingest.readers.pdf", "pypdfium2", "ch
 
 
 def _pack(document: IngestedDocument) -> Packed:
-    """Exceptions with keyword-only constructors do not unpickle: send class name and fields."""
+    """What a worker sends back for ``document``.  Exceptions with keyword-only constructors do not
+    unpickle: their class name and fields travel instead.  Passages cut from the document's own
+    text travel as their locations only (:func:`_compact_passages`)."""
     error = document.error
     document.error = None
+    _compact_passages(document)
     if error is None:
         return document, None, {}
     return document, type(error).__name__, dict(error.data_fields)
@@ -70,7 +74,40 @@ def _unpack(packed: Packed) -> IngestedDocument:
         error: IngestError = cls(**fields) if isinstance(cls, type) and issubclass(cls, IngestError) else (
             UnreadableFile(**fields))
         document.error = error
+    _expand_passages(document)
     return document
+
+
+class _PassageLocations(tuple[tuple[int, int, int | None, str | None, int], ...]):
+    """A document's passages as (start, end, page, language, index): their texts are slices of the
+    document's text, so they need not be pickled a second time."""
+
+    __slots__ = ()
+
+
+def _compact_passages(document: IngestedDocument) -> None:
+    """Replace ``derived["passages"]`` by their locations when every text is the slice of the
+    document's text it says it is (as the segmenter makes them); else leave them as they are.
+    Pickling thousands of small objects costs more than the rest of a document's record."""
+    found = document.derived.get("passages")
+    if not found or not isinstance(found, list):
+        return
+    text = document.text
+    rows = []
+    for p in found:
+        if not isinstance(p, Passage) or text[p.start:p.end] != p.text:
+            return
+        rows.append((p.start, p.end, p.page, p.language, p.index))
+    document.derived = {**document.derived, "passages": _PassageLocations(rows)}  # (a new dict: the list stays)
+
+
+def _expand_passages(document: IngestedDocument) -> None:
+    found = document.derived.get("passages")
+    if isinstance(found, _PassageLocations):
+        text = document.text
+        document.derived["passages"] = [Passage(start=start, end=end, text=text[start:end], page=page,
+                                                language=language, index=index)
+                                        for start, end, page, language, index in found]
 
 
 def _one(file: str, shown: str, options: IngestOptions, after: AfterHook | None) -> IngestedDocument:

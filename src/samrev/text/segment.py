@@ -18,6 +18,7 @@ sentence boundaries.  Passages cover every non-blank character of the text once,
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -201,12 +202,17 @@ def sentences(text: str) -> list[SentenceSpan]:
 # --- passages ------------------------------------------------------------------------------------
 
 
-def _page_of(position: int, page_ranges: Sequence[tuple[int, int]] | None) -> int | None:
+def _page_of(position: int, page_ranges: Sequence[tuple[int, int]] | None,
+             starts: Sequence[int] | None = None) -> int | None:
+    """The 1-based page whose range holds ``position`` (None outside every page); ``starts`` are the
+    pages' start offsets (in order, as ``page_ranges`` are), to look the page up by bisection."""
     if not page_ranges:
         return None
-    for number, (start, end) in enumerate(page_ranges, start=1):
-        if start <= position < end:
-            return number
+    if starts is None:
+        starts = [start for start, _ in page_ranges]
+    number = bisect.bisect_right(starts, position)
+    if number and position < page_ranges[number - 1][1]:
+        return number
     return None
 
 
@@ -225,8 +231,14 @@ def _cut_at_pages(text: str, blocks: list[tuple[int, int]],
     cuts = sorted({start for start, _ in page_ranges} | {end for _, end in page_ranges})
     out: list[tuple[int, int]] = []
     for start, end in blocks:
-        pieces = [start, *(cut for cut in cuts if start < cut < end), end]
-        for a, b in itertools.pairwise(pieces):
+        first = bisect.bisect_right(cuts, start)
+        last = bisect.bisect_left(cuts, end, first)
+        if first == last:  # no page boundary inside the block
+            trimmed = _trim(text, start, end)
+            if trimmed:
+                out.append(trimmed)
+            continue
+        for a, b in itertools.pairwise([start, *cuts[first:last], end]):
             trimmed = _trim(text, a, b)
             if trimmed:
                 out.append(trimmed)
@@ -265,9 +277,11 @@ def _merge_tiny(blocks: list[tuple[int, int]], min_chars: int, max_chars: int,
                 page_ranges: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
     """Merge blocks shorter than ``min_chars`` into the next block, else into the previous one."""
 
+    starts = [start for start, _ in page_ranges] if page_ranges else None
+
     def joinable(first: tuple[int, int], second: tuple[int, int]) -> bool:
         return (second[1] - first[0] <= max_chars
-                and _page_of(first[0], page_ranges) == _page_of(second[0], page_ranges))
+                and _page_of(first[0], page_ranges, starts) == _page_of(second[0], page_ranges, starts))
 
     out: list[tuple[int, int]] = []
     pending: tuple[int, int] | None = None
@@ -321,10 +335,11 @@ def passages(
             guess = detect_language(chunk)
             return guess.lang if guess.decided else None
 
+    starts = [start for start, _ in page_ranges] if page_ranges else None
     out: list[Passage] = []
     for index, (start, end) in enumerate(spans):
         chunk = text[start:end]
         lang = detect(chunk) if language and detect is not None else None
-        out.append(Passage(start=start, end=end, text=chunk, page=_page_of(start, page_ranges),
+        out.append(Passage(start=start, end=end, text=chunk, page=_page_of(start, page_ranges, starts),
                            language=lang, index=index))
     return out
