@@ -50,8 +50,10 @@ def serve(
     from samrev.store.bootstrap import ensure_ready
 
     status = ensure_ready()
+    from django.contrib import admin
     from django.core.management import call_command
 
+    admin.autodiscover()  # before runserver's system checks, so they check the admin's registrations
     address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     out.print(f"Database: {status.database}")
     out.print(f"Åpne http://{address}/admin/ i nettleseren. Stopp med Ctrl+C.")

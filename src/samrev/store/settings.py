@@ -81,7 +81,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.admin",
+    # The admin without autodiscovery at start-up: samrev.web.urls discovers the admin modules when
+    # the web app loads its URLs, so a CLI command that only stores data does not import them.
+    "django.contrib.admin.apps.SimpleAdminConfig",
     "samrev.store",
     "samrev.web",
 ]

@@ -8,6 +8,10 @@ from django.views.generic import RedirectView
 
 from samrev.web import views
 
+# The admin app is installed as SimpleAdminConfig (see samrev.store.settings): its modules are
+# discovered here, before the admin site's URLs are built.
+admin.autodiscover()
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False), name="home"),
     path("admin/", admin.site.urls),
