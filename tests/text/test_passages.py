@@ -77,3 +77,24 @@ def test_without_pages_and_with_a_giant_word() -> None:
 
 def test_empty_and_blank_text() -> None:
     assert passages("") == [] and passages(" \n\n \t") == []
+
+
+def test_the_list_item_precheck_never_hides_a_marker() -> None:
+    """``_may_be_list_item`` only skips the regex where it cannot match: every line that opens with
+    one to three characters from a mixed alphabet, then a separator and a word."""
+    import itertools
+
+    from samrev.text.segment import _LIST_MARKER_RE, _may_be_list_item
+
+    alphabet = "aAiIvVxXæÆøåz§(•*–-1.)) \u00a0"
+    checked = matched = 0
+    for size in (1, 2, 3):
+        for chars in itertools.product(alphabet, repeat=size):
+            line = "".join(chars).lstrip() + " Tekst"
+            if not line.strip():
+                continue
+            checked += 1
+            if _LIST_MARKER_RE.match(line):
+                matched += 1
+                assert _may_be_list_item(line), line
+    assert checked > 5000 and matched > 100

@@ -95,8 +95,18 @@ def is_heading_line(line: str) -> bool:
     return last not in _CONTINUATION_WORDS
 
 
+def _may_be_list_item(line: str) -> bool:
+    """False where :data:`_LIST_MARKER_RE` cannot match ``line`` (a non-empty stripped line): most
+    lines open with a letter, and only a lower-case letter followed by ``.`` or ``)``, or a roman
+    numeral, can start a marker."""
+    first = line[0]
+    if not first.isalpha():
+        return True
+    return first.islower() and (line[1:2] in (".", ")") or first in "ivx")
+
+
 def _hard_break(previous_line: str, next_line: str) -> bool:
-    if _LIST_MARKER_RE.match(next_line):
+    if _may_be_list_item(next_line) and _LIST_MARKER_RE.match(next_line):
         return True
     first = next_line.lstrip("«\"“(")[:1]
     if not first or not (first.isupper() or first.isdigit()):
