@@ -71,21 +71,6 @@ class SentenceSpan:
 # --- lines and units -----------------------------------------------------------------------------
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Stripped (start, end) of every line; blank lines give (pos, pos)."""
-    out: list[tuple[int, int]] = []
-    position = 0
-    for raw in text.split("\n"):
-        stripped_left = len(raw) - len(raw.lstrip())
-        stripped_right = len(raw.rstrip())
-        if stripped_right <= stripped_left:
-            out.append((position, position))
-        else:
-            out.append((position + stripped_left, position + stripped_right))
-        position += len(raw) + 1
-    return out
-
-
 def is_heading_line(line: str) -> bool:
     """A line that stands alone: short, no final punctuation, not ending in a function word."""
     line = line.strip()
@@ -122,24 +107,31 @@ def _units(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=4)
 def _cached_units(text: str) -> tuple[tuple[int, int], ...]:
     """:func:`_units`, remembered for the last few texts (sentences and passages of one document
-    both start from them)."""
+    both start from them).  One pass over the lines, each stripped of surrounding white space."""
     units: list[tuple[int, int]] = []
-    current: tuple[int, int] | None = None
+    unit_start = -1  # start of the unit being read (-1: none)
+    unit_end = 0
     previous_line = ""
-    for start, end in _lines(text):
-        if start == end:
-            if current is not None:
-                units.append(current)
-            current, previous_line = None, ""
-            continue
-        line = text[start:end]
-        if current is not None and _hard_break(previous_line, line):
-            units.append(current)
-            current = None
-        current = (start, end) if current is None else (current[0], end)
-        previous_line = line
-    if current is not None:
-        units.append(current)
+    position = 0
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            if unit_start >= 0:
+                units.append((unit_start, unit_end))
+                unit_start = -1
+            previous_line = ""
+        else:
+            if unit_start >= 0 and _hard_break(previous_line, line):
+                units.append((unit_start, unit_end))
+                unit_start = -1
+            start = position + len(raw) - len(raw.lstrip())
+            if unit_start < 0:
+                unit_start = start
+            unit_end = start + len(line)
+            previous_line = line
+        position += len(raw) + 1
+    if unit_start >= 0:
+        units.append((unit_start, unit_end))
     return tuple(units)
 
 
