@@ -96,3 +96,20 @@ def test_sentences_keep_abbreviations_and_dates_together() -> None:
     text = "Se f.eks. pkt. 4 i avtalen fra 1. januar. Neste setning!\n\nEt nytt avsnitt"
     spans = [text[s.start:s.end] for s in sentences(text)]
     assert spans == ["Se f.eks. pkt. 4 i avtalen fra 1. januar.", "Neste setning!", "Et nytt avsnitt"]
+
+
+def test_one_pass_over_the_text_gives_the_sentences_of_each_unit() -> None:
+    """``sentences`` (candidate ends found once for the whole text) equals segmenting unit by unit,
+    on random texts made of the tokens that decide sentence ends."""
+    import random
+
+    from samrev.text.segment import _unit_sentences, _units, sentences
+
+    tokens = ["Avtalen", "skal", "jf.", "f.eks.", "Dr.", "K.", "1.", "2.1.", "§", "6-2.", "osv.", "mv.",
+              "...", "…", "!", "?", "«Sitat.»", "(se", "pkt.", "3)", "Nord-Norge.", "og", "e.", "i)",
+              "•", "-", ":", "\n", "\n", "\n\n", "  ", "\t", "Helse.", "\u00a0", "»", ".\n", "?\n\n"]
+    rng = random.Random(7)  # noqa: S311  (test data, not secrets)
+    for _ in range(400):
+        text = " ".join(rng.choice(tokens) for _ in range(rng.randint(1, 60)))
+        reference = [span for start, end in _units(text) for span in _unit_sentences(text, start, end)]
+        assert sentences(text) == reference, repr(text)

@@ -194,10 +194,31 @@ def _unit_sentences(text: str, unit_start: int, unit_end: int) -> list[SentenceS
 
 
 def sentences(text: str) -> list[SentenceSpan]:
-    """The sentences of ``text``, in order, as spans into it."""
+    """The sentences of ``text``, in order, as spans into it.
+
+    As :func:`_unit_sentences` on each unit, with the candidate ends found in one pass over the
+    whole text.  (A unit ends before white space, and no candidate spans white space, so the
+    candidates inside a unit are the same; one that ends a unit gives the same last sentence
+    whether or not it is taken as an end.)"""
     out: list[SentenceSpan] = []
+    ends = list(prefilter(_END_RE).finditer(text, None))
+    count = len(ends)
+    i = 0
     for unit_start, unit_end in _units(text):
-        out.extend(_unit_sentences(text, unit_start, unit_end))
+        while i < count and ends[i].start() < unit_start:
+            i += 1
+        sentence_start = unit_start
+        while i < count and ends[i].end() <= unit_end:
+            match = ends[i]
+            i += 1
+            if _is_sentence_end(text, unit_start, sentence_start, match):
+                out.append(SentenceSpan(sentence_start, match.end()))
+                following = match.end()
+                while following < unit_end and text[following].isspace():
+                    following += 1
+                sentence_start = following
+        if sentence_start < unit_end:
+            out.append(SentenceSpan(sentence_start, unit_end))
     return out
 
 
