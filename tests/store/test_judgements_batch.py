@@ -80,3 +80,9 @@ def test_an_item_named_twice_or_an_empty_run_key_falls_back_to_one_call_each() -
     hand_made = actions.record_judgements_many("document", twice, "", actor="samrev")
     assert models.Judgement.objects.filter(run_key="").count() == 4  # an empty run key always writes
     assert len({s.id for stored in hand_made for s in stored}) == 4
+
+
+def test_without_returning_the_same_rows_are_stored_and_nothing_comes_back() -> None:
+    assert actions.record_judgements_many("document", ITEMS, "run-1", actor="samrev", returning=False) == []
+    actions.record_judgements_many("agreement", ITEMS, "run-1", actor="samrev")
+    assert state("document") == state("agreement") and len(state("document")["rows"]) == 2 * len(ITEMS)

@@ -149,7 +149,7 @@ def _persist_many(batch: list[tuple[Any, Assessment]], key: str) -> None:
         with actions.one_transaction():
             persist_many([d for d, _ in batch], languages=[str(a.value("language") or "") for _, a in batch])
             actions.record_judgements_many(ITEM_TYPE, [(d.content_hash, _judgements(a)) for d, a in batch],
-                                           run_key=key, actor="samrev")
+                                           run_key=key, actor="samrev", returning=False)
     except SamrevError:
         for document, assessment in batch:
             _persist(document, assessment, key)

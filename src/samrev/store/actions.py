@@ -498,8 +498,11 @@ def record_judgements_many(
     round: models.ReviewRound | None = None,
     *,
     actor: str = "",
+    returning: bool = True,
 ) -> list[list[StoredJudgement]]:
     """:func:`record_judgements` for each ``(item_id, judgements)`` of ``items``, in one transaction.
+    With ``returning=False`` nothing is returned (an empty list): a caller that only stores saves
+    turning every row back into a :class:`StoredJudgement`.
 
     Rows, audit events (one per item that gets judgements, in the order of ``items``) and the
     returned lists are those of the calls made one after the other, but a batch costs three
@@ -510,8 +513,9 @@ def record_judgements_many(
     who = _actor(actor)
     ids = [str(item_id) for item_id, _ in items]
     if len(set(ids)) < len(ids) or not run_key or not connection.features.can_return_rows_from_bulk_insert:
-        return [_record_judgements(item_type, item_id, judgements, run_key, round, who)
-                for item_id, judgements in items]
+        one_by_one = [_record_judgements(item_type, item_id, judgements, run_key, round, who)
+                      for item_id, judgements in items]
+        return one_by_one if returning else []
     recorded = judgements_for_runs(item_type, ids, run_key)
     rows_of: list[list[models.Judgement]] = []
     fresh: list[models.Judgement] = []
@@ -524,6 +528,8 @@ def record_judgements_many(
         _judgements_event(item_type, item_id, run_key, rows, who) for item_id, rows in zip(ids, rows_of, strict=True)
         if rows
     )
+    if not returning:
+        return []
     return [recorded.get(item_id) or [to_stored(row) for row in rows]
             for item_id, rows in zip(ids, rows_of, strict=True)]
 
