@@ -30,9 +30,12 @@ _DROP = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u200c\u200d\u2060\u
 _LETTER = r"[^\W\d_]"
 # a hyphen at a line break, or PDFium's U+FFFE marker; the words on either side are found from it
 _HYPHEN_BREAK = re.compile("\ufffe[ \t]*|[-\u2010\u00ad][ \t]*\n[ \t]*")
+_HYPHEN_AT_BREAK = re.compile("[-\u2010\u00ad][ \t]*\n")  # (_HYPHEN_BREAK's second part, without U+FFFE)
 _LEFT_WORD = re.compile(r"\w+$")
 _RIGHT_WORD = re.compile(rf"{_LETTER}\w*")
 _CONJUNCTIONS = frozenset({"og", "eller", "samt", "enn", "and", "or"})
+# any character that one of the three patterns above replaces or removes
+_SPECIAL = re.compile(f"{_LIGATURE.pattern}|{_SPACES.pattern}|{_DROP.pattern}")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
@@ -52,7 +55,7 @@ def _rejoin(left: str, right: str) -> str:
 
 def dehyphenate(text: str) -> str:
     """Join words split by a hyphen at a line break, where that is safe (see module doc)."""
-    if "\ufffe" not in text and "\n" not in text:
+    if "\ufffe" not in text and not _HYPHEN_AT_BREAK.search(text):
         return text
     parts: list[str] = []
     position = 0
@@ -79,9 +82,12 @@ def normalise_text(text: str) -> str:
     if not text.isascii():
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-        if _LIGATURE.search(text):
-            text = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
-        text = _DROP.sub("", dehyphenate(_SPACES.sub(" ", text)))
+        if _SPECIAL.search(text) is None:  # the common page: one scan instead of three
+            text = dehyphenate(text)  # (which brings in none of them)
+        else:
+            if _LIGATURE.search(text):
+                text = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
+            text = _DROP.sub("", dehyphenate(_SPACES.sub(" ", text)))
     else:
         text = _DROP.sub("", dehyphenate(text))
     if " \n" in text or "\t\n" in text:  # (a substring test is many times cheaper than a regex scan)
