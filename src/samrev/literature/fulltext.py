@@ -163,6 +163,8 @@ class FullTextStage:
         #: every imported record's id, and the unique ones (None: the project has no imported records)
         self.all_records: set[str] | None = {store.record_key(row) for row in rows} if rows else None
         self.records: list[str] | None = [store.record_key(row) for row in unique] if rows else None
+        self._unique = set(self.records or ())
+        self._reasons: dict[str, int] | None = None
         self.titles: dict[str, str] = dict(titles) if titles is not None else {
             store.record_key(row): " ".join(row.title.split()) for row in rows}
         self.title_abstract = decisions.stage_status(self.project, "title_abstract", self.records)
@@ -198,12 +200,15 @@ class FullTextStage:
 
     def used_reasons(self) -> dict[str, int]:
         """Exclusion reasons in the project's standing and final full-text decisions, by how often."""
+        if self._reasons is not None:
+            return self._reasons
         counts: dict[str, int] = {}
         for status in self.full_text.values():
             for decision in (*status.decided, *([status.final] if status.final is not None else [])):
                 if decision.value == EXCLUDE and decision.note.strip():
                     counts[decision.note] = counts.get(decision.note, 0) + 1
-        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        self._reasons = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return self._reasons
 
     def canonical_reason(self, text: str) -> tuple[str, bool]:
         """(the reason as stored, whether it is new): a standard reason by number or text, or a
@@ -229,7 +234,7 @@ class FullTextStage:
         if self.all_records is not None:
             if record_id not in self.all_records:
                 raise UnknownScreeningRecord(record_id=record_id, project=self.project)
-            if self.records is not None and record_id not in set(self.records):
+            if record_id not in self._unique:
                 return "den er en fjernet duplikat (se samrev literature dedup)"
         status = self.title_abstract.get(record_id)
         if status is None:
@@ -283,6 +288,7 @@ class FullTextStage:
         others = [d for d in status.standing if d.screener != screener]
         self.full_text[record_id] = replace(
             status, standing=tuple(sorted([*others, stored], key=lambda d: d.screener)))
+        self._reasons = None
         return Outcome(record_id, screener, value, reason, stored, changed=True, new_reason=new)
 
 
