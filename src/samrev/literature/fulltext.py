@@ -375,7 +375,7 @@ def import_decisions(project: str, path: str | Path, *, screener: str = "", acto
         else:
             result.unchanged += 1
     if result.stored:
-        _audit(stage.project, result, actor or (screener if screener else ""))
+        _audit(stage.project, result, actor or screener)
     return result
 
 
