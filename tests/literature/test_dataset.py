@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from samrev.core.errors import InputFormatError, InputNotFound, MissingColumnError
-from samrev.literature.dataset import read_screening_csv
+from samrev.literature.dataset import read_screening_csv, read_table
 from tests.literature.conftest import write_dataset
 
 ROWS = [
@@ -73,3 +73,38 @@ def test_record_without_title_or_abstract(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputNotFound):
         read_screening_csv(tmp_path / "nowhere.csv")
+
+
+ALIASES = {"record_id": ("post", "id"), "decision": ("beslutning",)}
+
+
+def test_read_table_with_aliases_and_semicolons(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.csv"
+    path.write_text("Post;Beslutning;Record-ID\n7;ja;x\n", encoding="utf-8")
+    header, rows, digest = read_table(path, ("record_id", "decision"), ALIASES)
+    assert header == ["record_id", "decision", "record-id"]  # the leftmost column gets the name
+    assert rows == [["7", "ja", "x"]] and len(digest) == 64
+    with pytest.raises(MissingColumnError) as info:
+        read_table(path, ("record_id", "reason"), ALIASES)
+    assert "reason" in info.value.message
+
+
+def test_read_table_xlsx(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Record ID", "Decision", None])
+    sheet.append([12, "include", None])
+    sheet.append([13.0, None, 2.5])
+    path = tmp_path / "ark.xlsx"
+    book.save(path)
+    header, rows, _ = read_table(path, ("record_id", "decision"), ALIASES)
+    assert header[:2] == ["record_id", "decision"]
+    assert rows == [["12", "include", ""], ["13", "", "2.5"]]
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(InputFormatError) as error:
+        read_table(broken, ("record_id",))
+    assert "Excel" in error.value.message

@@ -119,7 +119,8 @@ def test_unresolved_conflicts_are_flagged_not_settled() -> None:
     settled = decisions.settled_state_decisions("uc", ["a", "b"])
     assert settled.unresolved == [
         {"record_id": "a", "stage": "title_abstract", "decisions": {"kari": "include", "ola": "exclude"}},
-        {"record_id": "b", "stage": "full_text", "decisions": {"kari": "exclude", "ola": "not_retrieved"}},
+        {"record_id": "b", "stage": "full_text", "decisions": {"kari": "exclude", "ola": "not_retrieved"},
+         "reasons": {"kari": "feil populasjon"}},
     ]
     assert [(r["record_id"], r["stage"], r["decision"]) for r in settled.decisions] == [
         ("b", "title_abstract", "include"), ("b", "title_abstract", "include")]
@@ -129,3 +130,41 @@ def test_unresolved_conflicts_are_flagged_not_settled() -> None:
     assert settled.unresolved == []
     finals = [(r["record_id"], r["stage"], r["decision"]) for r in settled.decisions if r["final"]]
     assert finals == [("a", "title_abstract", "include"), ("b", "full_text", "exclude")]
+
+
+def test_stage_status_settles_conflicts_and_reasons() -> None:
+    from samrev.literature import decisions
+
+    decisions.record_decision("st", "a", "kari", "include")
+    decisions.record_decision("st", "a", "ola", "uncertain")
+    decisions.record_decision("st", "b", "kari", "include")
+    decisions.record_decision("st", "b", "ola", "exclude")
+    decisions.record_decision("st", "c", "kari", "uncertain")
+    status = decisions.stage_status("st", "title_abstract")
+    assert [d.screener for d in status["a"].standing] == ["kari", "ola"] and not status["a"].conflict
+    assert status["a"].settled is not None and status["a"].settled.value == "include"
+    assert status["b"].conflict and status["b"].settled is None
+    assert status["c"].settled is None and not status["c"].conflict  # only «uncertain»: nothing decided
+    decisions.resolve("st", "b", "exclude", "per")
+    settled = decisions.stage_status("st", "title_abstract", ["b"])["b"].settled
+    assert settled is not None and (settled.value, settled.screener) == ("exclude", "per")
+    # full text: an exclusion needs a reason, and two reasons are a conflict until resolved
+    with pytest.raises(InputError):
+        decisions.record_decision("st", "a", "kari", "exclude", "  ", stage="full_text")
+    with pytest.raises(InputError):
+        decisions.resolve("st", "a", "exclude", "per", stage="full_text", known_records=["a"])
+    decisions.record_decision("st", "a", "kari", "exclude", "Feil populasjon", stage="full_text")
+    decisions.record_decision("st", "a", "ola", "exclude", "feil populasjon", stage="full_text")
+    assert not decisions.stage_status("st", "full_text")["a"].conflict
+    decisions.record_decision("st", "a", "ola", "exclude", "Språk", stage="full_text")
+    assert decisions.stage_status("st", "full_text")["a"].conflict
+    # a withdrawal brings back the earlier decision with its own reason
+    decisions.withdraw_decision("st", "a", "ola", stage="full_text")
+    standing = decisions.stage_status("st", "full_text")["a"].standing
+    assert [(d.screener, d.note) for d in standing] == [("kari", "Feil populasjon"), ("ola", "feil populasjon")]
+    # full-text decisions on a record not included at title/abstract are set aside
+    decisions.record_decision("st", "b", "kari", "include", stage="full_text")
+    state = decisions.settled_state_decisions("st")
+    assert state.set_aside == [{"record_id": "b", "stage": "full_text", "decisions": {"kari": "include"}}]
+    assert {(d["record_id"], d["stage"]) for d in state.decisions if d["stage"] == "full_text"} == {
+        ("a", "full_text")}

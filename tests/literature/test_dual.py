@@ -39,3 +39,21 @@ def test_conflicts_uncertain_only_one_screener_and_resolutions() -> None:
 def test_kappa_undefined_when_one_category_throughout() -> None:
     report = compare("kari", {"a": "exclude", "b": "exclude"}, "ola", {"a": "exclude", "b": "exclude"})
     assert report.kappa is None and report.observed_agreement == 1.0
+
+
+def test_full_text_categories_and_reasons() -> None:
+    from samrev.literature.dual import FULL_TEXT_CATEGORIES
+
+    first = {"a": "include", "b": "exclude", "c": "exclude", "d": "not_retrieved"}
+    second = {"a": "include", "b": "exclude", "c": "include", "d": "not_retrieved"}
+    reasons = ({"b": "Feil  populasjon", "c": "Språk"}, {"b": "feil populasjon"})
+    report = compare("kari", first, "ola", second, categories=FULL_TEXT_CATEGORIES, reasons=reasons)
+    # p_o = 3/4; p_e = (1/4)(2/4) + (2/4)(1/4) + (1/4)(1/4) = 5/16; κ = (12/16 − 5/16) / (11/16) = 7/11
+    assert report.kappa == pytest.approx(7 / 11)
+    assert report.table["not_retrieved"] == {"include": 0, "exclude": 0, "not_retrieved": 1}
+    assert [c.record_id for c in report.conflicts] == ["c"]  # b: the same reason, in another spelling
+    other = compare("kari", first, "ola", {**second, "c": "exclude"}, categories=FULL_TEXT_CATEGORIES,
+                    reasons=(reasons[0], {**reasons[1], "c": "Feil utfall"}))
+    assert [(c.record_id, c.first_reason, c.second_reason) for c in other.conflicts] == [
+        ("c", "Språk", "Feil utfall")]
+    assert other.kappa == pytest.approx(1.0) and other.to_dict()["categories"] == list(FULL_TEXT_CATEGORIES)

@@ -102,3 +102,29 @@ def test_an_included_study_needs_a_full_text_inclusion() -> None:
     with pytest.raises(ReviewStateInvalid) as info:
         _state(_decisions(), ["r6"]).prisma()
     assert "«r6»" in info.value.message
+
+
+def test_full_text_must_follow_title_abstract() -> None:
+    waiting = [d for d in _decisions() if not (d.stage == "full_text" and d.record_id == "r7")]
+    with pytest.raises(ReviewStateInvalid) as info:
+        _state(waiting, ["r5"]).prisma()
+    assert "1 poster er inkludert på tittel og sammendrag, men har ingen avgjort fulltekstbeslutning («r7»" \
+        in info.value.message
+    stray = [*_decisions(), Decision("r0", "full_text", "include", screener="kari")]
+    with pytest.raises(ReviewStateInvalid) as info:
+        _state(stray, ["r5"]).prisma()
+    assert "posten «r0» har en fulltekstbeslutning, men er ikke inkludert på tittel og sammendrag" \
+        in info.value.message
+
+
+def test_two_exclusions_for_different_reasons_need_a_final_decision() -> None:
+    same = [*_decisions(), Decision("r6", "full_text", "exclude", reason="feil  design", screener="ola"),
+            Decision("r8", "title_abstract", "include"), Decision("r8", "full_text", "exclude", reason="Feil Design")]
+    counts = _state(same, ["r5"], identified=11).prisma()
+    assert counts.reports_excluded == (ReasonCount("feil design", 2),)  # one reason, however it is spelt
+    other = [*_decisions(), Decision("r6", "full_text", "exclude", reason="Språk", screener="ola")]
+    with pytest.raises(ReviewStateInvalid) as info:
+        _state(other, ["r5"]).prisma()
+    assert "uløst konflikt om posten «r6»" in info.value.message and "(Språk)" in info.value.message
+    settled = [*other, Decision("r6", "full_text", "exclude", reason="Språk", screener="per", final=True)]
+    assert _state(settled, ["r5"]).prisma().reports_excluded == (ReasonCount("Språk", 1),)

@@ -17,6 +17,7 @@ import typer
 from samrev import __version__
 from samrev.cli import agreements, codebook, demo, ingest, literature, registry, report, survey, web
 from samrev.cli import agreements_round as _agreements_round  # noqa: F401  (registers the round commands)
+from samrev.cli import literature_fulltext as _literature_fulltext  # noqa: F401  (registers fulltext commands)
 from samrev.cli import literature_screen as _literature_screen  # noqa: F401  (registers screen/conflicts/resolve)
 from samrev.core.errors import SamrevError
 

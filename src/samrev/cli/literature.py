@@ -264,14 +264,25 @@ def export_state(
     output.write_text(json.dumps(state, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     out.print(f"Skrev {output}: {len(state['batches'])} søk, {len(state['screening']['decisions'])} "
               f"beslutninger, {len(state['included'])} inkluderte poster.", highlight=False)
+    from samrev.cli._common import err
+
     unresolved = state["screening"]["unresolved"]
     if unresolved:
-        from samrev.cli._common import err
-
         shown = ", ".join(f"{item['record_id']} ({item['stage']})" for item in unresolved[:10])
         err.print(f"{len(unresolved)} uløste uenigheter er holdt utenfor tallene: {shown}"
-                  f"{' …' if len(unresolved) > 10 else ''}. Avgjør dem med samrev literature resolve.",
+                  f"{' …' if len(unresolved) > 10 else ''}. Avgjør dem med samrev literature resolve "
+                  "(--stage full_text for fulltekst).", highlight=False)
+    awaiting = state["screening"]["awaiting_full_text"]
+    if awaiting:
+        shown = ", ".join(awaiting[:10]) + (" …" if len(awaiting) > 10 else "")
+        err.print(f"{len(awaiting)} poster er inkludert på tittel og sammendrag og venter på fulltekstvurdering "
+                  f"({shown}); rapporten lager ikke PRISMA-flyten før de er vurdert (samrev literature fulltext).",
                   highlight=False)
+    set_aside = state["screening"]["set_aside"]
+    if set_aside:
+        shown = ", ".join(item["record_id"] for item in set_aside[:10]) + (" …" if len(set_aside) > 10 else "")
+        err.print(f"{len(set_aside)} fulltekstbeslutninger gjelder poster som ikke er inkludert på tittel og "
+                  f"sammendrag, og er holdt utenfor tallene: {shown}.", highlight=False)
 
 
 @app.command("prisma")

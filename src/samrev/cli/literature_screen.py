@@ -1,4 +1,6 @@
-"""`samrev literature screen|conflicts|resolve`: screening by people, with the model's help.
+"""`samrev literature screen|conflicts|resolve`: screening by people, with the model's help
+(``conflicts`` and ``resolve`` at either stage; the full-text commands are in
+:mod:`samrev.cli.literature_fulltext`).
 
 Registered on :data:`samrev.cli.literature.app` (imported by :mod:`samrev.cli.app`).  Like every
 CLI module, only Typer at import time.
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -33,9 +35,15 @@ class ConflictFormat(StrEnum):
     json = "json"
 
 
-class FinalValue(StrEnum):
-    include = "include"
-    exclude = "exclude"
+class Stage(StrEnum):
+    title_abstract = "title_abstract"
+    full_text = "full_text"
+
+
+StageOption = Annotated[
+    Stage, typer.Option("--stage", help="Trinnet: title_abstract (tittel og sammendrag) eller full_text (fulltekst).")
+]
+_STAGE_NB = {"title_abstract": "tittel og sammendrag", "full_text": "fulltekst"}
 
 
 def _store() -> None:
@@ -166,30 +174,37 @@ def _titles(project: str, source: Path | None) -> dict[str, str]:
     return {lit_store.record_key(row): row.title for row in lit_store.records(project_row)}
 
 
-def _report(project: str, names: list[str] | None, source: Path | None) -> DualReport:
+def _report(project: str, names: list[str] | None, source: Path | None, stage: str = "title_abstract",
+            ) -> DualReport:
     from samrev.core.errors import InputError
     from samrev.literature import decisions as store
-    from samrev.literature.dual import compare
+    from samrev.literature.dual import CATEGORIES, FULL_TEXT_CATEGORIES, compare
 
-    found = store.screeners(project)
+    found = store.screeners(project, stage=stage)
+    where = f"i prosjektet «{project}» ({_STAGE_NB[stage]})"
     if names:
         if len(names) != 2:
             raise InputError(detail="oppgi nøyaktig to screenere med --screener")
         unknown = [name for name in names if name not in found]
         if unknown:
-            raise InputError(detail=f"{', '.join(unknown)} har ingen beslutninger i prosjektet «{project}» "
+            raise InputError(detail=f"{', '.join(unknown)} har ingen beslutninger {where} "
                                     f"(screenere: {', '.join(found) or 'ingen'})")
         first, second = names
     else:
         if len(found) != 2:
-            raise InputError(detail=f"prosjektet «{project}» har {len(found)} screenere "
-                                    f"({', '.join(found) or 'ingen'}); velg to med --screener A --screener B")
+            raise InputError(detail=f"{len(found)} screenere {where} ({', '.join(found) or 'ingen'}); "
+                                    "velg to med --screener A --screener B")
         first, second = found
-    finals = {rid: (str(d.value), d.screener) for rid, d in store.final_decisions(project).items()}
+    finals = {rid: (str(d.value), d.screener) for rid, d in store.final_decisions(project, stage=stage).items()}
+    standing = {name: store.standing(store.history(project, name, stage=stage)) for name in (first, second)}
+    full_text = stage == "full_text"
     return compare(
-        first, dict(store.current_decisions(project, first)),
-        second, dict(store.current_decisions(project, second)),
+        first, {d.record_id: str(d.value) for d in standing[first]},
+        second, {d.record_id: str(d.value) for d in standing[second]},
         finals=finals, titles=_titles(project, source),
+        categories=FULL_TEXT_CATEGORIES if full_text else CATEGORIES,
+        reasons=({d.record_id: d.note for d in standing[first]}, {d.record_id: d.note for d in standing[second]})
+        if full_text else None,
     )
 
 
@@ -206,33 +221,43 @@ def conflicts(
     fmt: Annotated[ConflictFormat, typer.Option("--format", "-f", help="Utdata: table eller json.")] = (
         ConflictFormat.table
     ),
+    stage: StageOption = Stage.title_abstract,
 ) -> None:
-    """Vis poster to screenere er uenige om, med Cohens κ og samsvarstabellen."""
+    """Vis poster to screenere er uenige om, med Cohens κ og samsvarstabellen.
+
+    Med --stage full_text gjelder det fulltekstvurderingen: κ over inkluder, ekskluder og ikke
+    innhentet, og to eksklusjoner med ulik grunn er også en uenighet.
+    """
     from samrev.cli._common import print_json
 
     _store()
-    report = _report(project, screener, source)
+    report = _report(project, screener, source, stage.value)
     if fmt is ConflictFormat.json:
-        print_json({"project": project, **report.to_dict()})
+        print_json({"project": project, "stage": stage.value, **report.to_dict()})
         return
-    _print_report(report)
+    _print_report(report, stage.value)
 
 
-_VALUE_NB = {"include": "inkluder", "exclude": "ekskluder", "uncertain": "usikker"}
+_VALUE_NB = {"include": "inkluder", "exclude": "ekskluder", "uncertain": "usikker", "not_retrieved": "ikke innhentet"}
 
 
-def _print_report(report: DualReport) -> None:
+def _value_text(value: str, reason: str = "") -> str:
+    text = _VALUE_NB.get(value, value)
+    return f"{text} ({reason})" if value == "exclude" and reason else text
+
+
+def _print_report(report: DualReport, stage: str = "title_abstract") -> None:
     from rich.table import Table
 
     from samrev.cli._common import out
     from samrev.report.format import number, percent
 
-    agreement = Table(title=f"Samsvar: {report.first} (rader) og {report.second} (kolonner)")
+    agreement = Table(title=f"Samsvar ({_STAGE_NB[stage]}): {report.first} (rader) og {report.second} (kolonner)")
     agreement.add_column("")
-    for value in ("include", "exclude"):
+    for value in report.categories:
         agreement.add_column(_VALUE_NB[value], justify="right")
-    for value in ("include", "exclude"):
-        agreement.add_row(_VALUE_NB[value], *(str(report.table[value][other]) for other in ("include", "exclude")))
+    for value in report.categories:
+        agreement.add_row(_VALUE_NB[value], *(str(report.table[value][other]) for other in report.categories))
     out.print(agreement)
     kappa = "ikke definert" if report.kappa is None else number(report.kappa, 3)
     out.print(f"Begge har screenet {report.both} poster; enighet {percent(report.observed_agreement, 1)}, "
@@ -243,30 +268,50 @@ def _print_report(report: DualReport) -> None:
         table.add_column(column)
     for conflict in report.conflicts:
         final = "–" if conflict.final is None else f"{_VALUE_NB[conflict.final]} ({conflict.final_by})"
-        table.add_row(conflict.record_id, _VALUE_NB[conflict.first], _VALUE_NB[conflict.second], final,
-                      conflict.title[:80])
+        table.add_row(conflict.record_id, _value_text(conflict.first, conflict.first_reason),
+                      _value_text(conflict.second, conflict.second_reason), final, conflict.title[:80])
     out.print(table)
 
 
 @app.command("resolve")
 def resolve(
     record_id: Annotated[str, typer.Argument(help="Posten (record_id).")],
-    value: Annotated[FinalValue, typer.Argument(help="Endelig beslutning: include eller exclude.")],
+    value: Annotated[str, typer.Argument(help="Endelig beslutning: include eller exclude (i fulltekst også "
+                                              "not-retrieved).")],
     by: Annotated[str, typer.Option("--by", help="Hvem som avgjør (ett ord).")],
     project: ProjectOption = DEFAULT_PROJECT,
-    note: Annotated[str, typer.Option("--note", help="Begrunnelse.")] = "",
+    note: Annotated[str, typer.Option("--note", "--reason", help="Begrunnelse; ved eksklusjon i fulltekst er det "
+                                                                 "eksklusjonsgrunnen (påkrevd: nummeret på en "
+                                                                 "standardgrunn eller egen tekst).")] = "",
+    stage: StageOption = Stage.title_abstract,
 ) -> None:
-    """Avgjør en uenighet: en tredje beslutning lagres som den endelige, med navn og tid."""
+    """Avgjør en uenighet: en tredje beslutning lagres som den endelige, med navn og tid.
+
+    Med --stage full_text avgjøres fulltekstvurderingen av en post som er inkludert på tittel og
+    sammendrag.
+    """
     from samrev.cli._common import out
-    from samrev.literature.decisions import resolve as store_resolve
-    from samrev.literature.service import unique_records
-    from samrev.store import literature as lit_store
 
     _store()
-    known = [lit_store.record_key(row) for row in unique_records(project)]
-    decision = store_resolve(project, record_id, value.value, by, note, known_records=known)
-    data: dict[str, Any] = decision.to_dict()
-    out.print(f"Post {record_id}: endelig {_VALUE_NB[value.value]} ({by}, {data['at'][:16].replace('T', ' ')}).")
+    from samrev.literature.decisions import resolve as store_resolve
+    from samrev.literature.fulltext import parse_decision
+
+    parsed = parse_decision(value)
+    if stage is Stage.full_text:
+        from samrev.literature.fulltext import FullTextStage
+
+        full_text = FullTextStage(project)
+        parsed, note, _new = full_text.normalise(record_id, parsed, note)
+        known = full_text.included
+    else:
+        from samrev.literature.service import unique_records
+        from samrev.store import literature as lit_store
+
+        known = [lit_store.record_key(row) for row in unique_records(project)]
+    decision = store_resolve(project, record_id, parsed, by, note, known_records=known, stage=stage.value)
+    where = " i fulltekst" if stage is Stage.full_text else ""
+    out.print(f"Post {record_id}: endelig {_value_text(parsed, note)}{where} ({by}, "
+              f"{decision.at.astimezone().strftime('%Y-%m-%d %H:%M')}).", highlight=False)
 
 
 @app.command("export-decisions")

@@ -368,6 +368,13 @@ class UnknownScreeningRecord(LiteratureError):
     hint = "Bruk record_id slik den står i kildefilen; `samrev literature conflicts` viser postene."
 
 
+class NotIncludedForFullText(LiteratureError):
+    code = "LITERATURE_NOT_INCLUDED"
+    template = "Posten «{record_id}» i prosjektet «{project}» kan ikke vurderes i fulltekst: {detail}."
+    hint = ("Bare poster som er inkludert på tittel og sammendrag vurderes i fulltekst; "
+            "`samrev literature fulltext` viser dem.")
+
+
 class PrismaMismatch(LiteratureError):
     """The counts of a PRISMA flow do not add up."""
 

@@ -122,21 +122,18 @@ def simulate_screening(records: list[Any], labels: dict[str, dict[str, str]], st
 
 
 def full_text(labels: dict[str, dict[str, str]]) -> dict[str, int]:
-    """Full-text decisions for every record included at title/abstract, from the answer key."""
-    from samrev.literature import decisions
-    from samrev.store import literature as store
+    """Full-text decisions for every record included at title/abstract, from the answer key, through
+    the full-text stage (:class:`~samrev.literature.fulltext.FullTextStage`: the records it offers,
+    its checks; a decision standing from an earlier run is not stored again)."""
+    from samrev.literature.fulltext import FullTextStage
 
-    titles = {store.record_key(row): row.title for row in store.records(store.project_for(PROJECT))}
-    done = dict(decisions.current_decisions(PROJECT, SCREENER, stage="full_text"))
+    stage = FullTextStage(PROJECT)
     counts: dict[str, int] = {}
-    for record_id, value in decisions.current_decisions(PROJECT, SCREENER):
-        if value != "include":
-            continue
-        label = _label(labels, titles[record_id])
+    for candidate in stage.candidates():
+        label = _label(labels, candidate.title)
         decision = label["label_full_text"] or "exclude"
         reason = label["full_text_reason"] or ("" if decision != "exclude" else "Ikke relevant ved fulltekstlesing")
-        if record_id not in done:
-            decisions.record_decision(PROJECT, record_id, SCREENER, decision, reason, stage="full_text")
+        stage.decide(candidate.record_id, SCREENER, decision, reason)
         counts[decision] = counts.get(decision, 0) + 1
     return counts
 

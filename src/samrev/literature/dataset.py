@@ -1,4 +1,5 @@
-"""Reading a labelled screening dataset (CSV) as the simulation spec describes it.
+"""Reading a labelled screening dataset (CSV) as the simulation spec describes it, and the table
+reading the other screening files share (:func:`read_table`: CSV or XLSX).
 
 Columns ``record_id``, ``title``, ``abstract`` and ``label_included`` (1 = included,
 0 = excluded) are required; other columns are ignored.  ``record_id`` is a string, unique in
@@ -14,8 +15,9 @@ import csv
 import hashlib
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from samrev.core.errors import InputFormatError, InputNotFound, MissingColumnError
@@ -66,7 +68,35 @@ def read_csv_text(path: Path) -> tuple[str, str]:
     return decode_bytes(data).text, hashlib.sha256(data).hexdigest()
 
 
-def _rows(text: str, path: Path, required: tuple[str, ...]) -> tuple[list[str], list[list[str]]]:
+Aliases = Mapping[str, tuple[str, ...]]
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace("_", " ").replace("-", " ").split())
+
+
+def _header(cells: list[str], aliases: Aliases | None) -> list[str]:
+    """The header in lower case; with ``aliases``, a column named by one of a name's aliases (or
+    the name itself, ignoring case, ``_``, ``-`` and spacing) gets that name (the leftmost such
+    column, when several)."""
+    header = [cell.strip().lstrip("\ufeff").lower() for cell in cells]
+    if not aliases:
+        return header
+    lookup = {_fold(alias): name for name, names in aliases.items() for alias in (name, *names)}
+    taken: set[str] = set()
+    out = []
+    for cell in header:
+        name = lookup.get(_fold(cell))
+        if name is not None and name not in taken:
+            taken.add(name)
+            out.append(name)
+        else:
+            out.append(cell)
+    return out
+
+
+def _rows(text: str, path: Path, required: tuple[str, ...], aliases: Aliases | None = None,
+          ) -> tuple[list[str], list[list[str]]]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     first_line = text.split("\n", 1)[0]
     best: tuple[list[str], list[list[str]]] | None = None
@@ -79,21 +109,64 @@ def _rows(text: str, path: Path, required: tuple[str, ...]) -> tuple[list[str], 
             raise InputFormatError(path=str(path), detail=f"ugyldig CSV ({exc})") from None
         if not rows:
             raise InputFormatError(path=str(path), detail="filen er tom")
-        header = [cell.strip().lstrip("\ufeff").lower() for cell in rows[0]]
-        if best is None:
-            best = (header, rows[1:])
+        header = _header(rows[0], aliases)
         if all(column in header for column in required):
             return header, rows[1:]
+        if best is None or sum(c in header for c in required) > sum(c in best[0] for c in required):
+            best = (header, rows[1:])  # the delimiter that finds most of the columns, for the error
     if best is None:  # pragma: no cover - the comma is always tried
         raise InputFormatError(path=str(path), detail="fant ingen kolonner")
     return best
 
 
-def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[list[str]], str]:
-    """(header, rows, SHA-256) of a screening CSV (comma, semicolon or tab; any common encoding)
-    that has the ``required`` columns; a missing one is a :class:`MissingColumnError`."""
-    text, digest = read_csv_text(path)
-    header, rows = _rows(text, path, required)
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def _xlsx_rows(path: Path) -> tuple[list[list[str]], str]:
+    """The first sheet's rows as text, and the SHA-256 of the file."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputNotFound(path=str(path)) from None
+    except OSError as exc:
+        raise InputFormatError(path=str(path), detail=exc.strerror or str(exc)) from None
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputFormatError(path=str(path), detail=f"ugyldig Excel-fil ({type(exc).__name__})") from None
+    try:
+        rows = [[_cell_text(value) for value in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    if not rows:
+        raise InputFormatError(path=str(path), detail="det første regnearket er tomt")
+    return rows, hashlib.sha256(data).hexdigest()
+
+
+def read_table(path: Path, required: tuple[str, ...], aliases: Aliases | None = None,
+               ) -> tuple[list[str], list[list[str]], str]:
+    """(header, rows, SHA-256) of a screening table that has the ``required`` columns: a CSV
+    (comma, semicolon or tab; any common encoding) or, by the extension ``.xlsx``/``.xlsm``, the
+    first sheet of an Excel workbook (cells as text, whole numbers without ``.0``).  ``aliases``
+    maps a column name to other headers that mean it (see :func:`_header`); a missing column is a
+    :class:`MissingColumnError`."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        cells, digest = _xlsx_rows(path)
+        header, rows = _header(cells[0], aliases), cells[1:]
+    else:
+        text, digest = read_csv_text(path)
+        header, rows = _rows(text, path, required, aliases)
     for column in required:
         if column not in header:
             raise MissingColumnError(path=str(path), column=column, found=", ".join(header) or "ingen kolonner")

@@ -6,7 +6,8 @@ demo and ``samrev literature export-state`` all use it).  A decision is a
 ``item_id = "<project>:<record_id>"`` (:func:`item_id`, the convention codings use too),
 ``subject = "screening:<stage>"`` (``title_abstract`` or ``full_text``), ``value`` one of
 ``include``, ``exclude``, ``uncertain`` (and ``not_retrieved`` at full text), provenance
-``person:<screener>``, ``created_by`` the screener and ``created_at`` the time.  For records
+``person:<screener>``, ``created_by`` the screener, ``created_at`` the time and ``note`` (at full
+text the exclusion reason, required for ``exclude``).  For records
 imported into the project (``samrev literature import``) the record id is the stored record's
 number (``LiteratureRecord.pk`` as text); for a screening CSV it is the file's ``record_id``.
 
@@ -22,6 +23,11 @@ Judgements are append-only, so:
 - the final decision after dual screening is a judgement on its own subject
   ``screening:<stage>:final`` by the person who resolved it (:func:`resolve`).
 
+Where a record stands at a stage (:func:`stage_status`, :class:`RecordStatus`): settled by a final
+decision, or by every screener's decision agreeing (at full text an exclusion also needs the same
+reason), else a conflict; «uncertain» is no decision.  The review-state export and the full-text
+stage (:mod:`samrev.literature.fulltext`) both read it.
+
 The project (``--project``, a slug) is a :class:`~samrev.store.models.Project`; the record source
 used with it is noted in the audit log (:func:`register_source`), so a later command can find the
 titles again.  Call :func:`samrev.store.bootstrap.ensure_ready` before importing this module.
@@ -30,7 +36,7 @@ titles again.  Call :func:`samrev.store.bootstrap.ensure_ready` before importing
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -39,6 +45,7 @@ from django.utils import timezone
 
 from samrev.core.errors import InputError, UnknownScreeningRecord
 from samrev.core.model import Provenance
+from samrev.literature.dual import same_reason
 from samrev.literature.screening import EXCLUDE, INCLUDE, UNCERTAIN
 from samrev.store import actions, models
 from samrev.store.bootstrap import translate_db_errors
@@ -61,6 +68,8 @@ def subject_of(stage: str, *, final: bool = False) -> str:
 
 def _values(stage: str) -> tuple[str, ...]:
     return (*VALUES, NOT_RETRIEVED) if stage == "full_text" else VALUES
+
+
 SOURCE_ACTION = "literature.screening_source"
 
 
@@ -172,6 +181,11 @@ def _append(project: str, record_id: str, screener: str, value: str | None, *, s
     return _to_decision(project, row)
 
 
+def _check_reason(record_id: str, stage: str, value: str, note: str) -> None:
+    if stage == "full_text" and value == EXCLUDE and not note.strip():
+        raise InputError(detail=f"posten «{record_id}»: en eksklusjon i fulltekst trenger en grunn")
+
+
 def record_decision(project: str, record_id: str, screener: str, value: str, note: str = "", *,
                     stage: str = "title_abstract", at: datetime | None = None) -> Decision:
     """Store one screener's decision on one record at ``stage``, committed at once.
@@ -181,6 +195,7 @@ def record_decision(project: str, record_id: str, screener: str, value: str, not
     subject = subject_of(stage)
     if value not in _values(stage):
         raise InputError(detail=f"ukjent beslutning «{value}» ({', '.join(_values(stage))})")
+    _check_reason(record_id, stage, value, note)
     previous = _latest(project, record_id, screener, subject)
     return _append(project, record_id, screener, value, subject=subject, note=note, supersedes=previous,
                    action="literature.screening_decision", at=at)
@@ -204,6 +219,7 @@ def resolve(project: str, record_id: str, value: str, resolver: str, note: str =
     allowed = (INCLUDE, EXCLUDE, NOT_RETRIEVED) if stage == "full_text" else (INCLUDE, EXCLUDE)
     if value not in allowed:
         raise InputError(detail=f"en endelig beslutning er {' eller '.join(allowed)}, ikke «{value}»")
+    _check_reason(record_id, stage, value, note)
     subject, final_subject = subject_of(stage), subject_of(stage, final=True)
     screened = models.Judgement.objects.for_subject(ITEM_TYPE, item_id(project, record_id), subject).exists()
     known = set(known_records) if known_records is not None else set()
@@ -235,23 +251,27 @@ def history(project: str, screener: str | None = None, *, stage: str = "title_ab
     return [_to_decision(project, row) for row in rows]
 
 
-def replay(decisions: Iterable[Decision]) -> list[tuple[str, str]]:
-    """The standing decisions of one screener, in the order they were made.
+def standing(decisions: Iterable[Decision]) -> list[Decision]:
+    """The standing decisions of one screener (each record's, with its note), in the order they
+    were made.
 
     A withdrawal takes back the latest value of its record, so the value before it stands
     again; each record's position is the time of its standing value.
     """
-    stacks: dict[str, list[tuple[str, datetime, int]]] = {}
+    stacks: dict[str, list[Decision]] = {}
     for decision in decisions:
         stack = stacks.setdefault(decision.record_id, [])
         if decision.value is None:
             if stack:
                 stack.pop()
         else:
-            stack.append((decision.value, decision.at, decision.id))
-    standing = [(top[1], top[2], record_id, top[0]) for record_id, stack in stacks.items() if stack
-                for top in (stack[-1],)]
-    return [(record_id, value) for _, _, record_id, value in sorted(standing)]
+            stack.append(decision)
+    return sorted((stack[-1] for stack in stacks.values() if stack), key=lambda d: (d.at, d.id))
+
+
+def replay(decisions: Iterable[Decision]) -> list[tuple[str, str]]:
+    """The standing decisions of one screener as (record_id, value), in the order they were made."""
+    return [(decision.record_id, str(decision.value)) for decision in standing(decisions)]
 
 
 def current_decisions(project: str, screener: str, *, stage: str = "title_abstract") -> list[tuple[str, str]]:
@@ -276,11 +296,67 @@ def final_decisions(project: str, *, stage: str = "title_abstract") -> dict[str,
 
 
 @dataclass(frozen=True, slots=True)
+class RecordStatus:
+    """Where one record stands at one stage: each screener's standing decision (screeners in name
+    order; «uncertain» included) and the final decision, if any."""
+
+    record_id: str
+    stage: str
+    standing: tuple[Decision, ...] = ()
+    final: Decision | None = None
+
+    @property
+    def decided(self) -> tuple[Decision, ...]:
+        """The standing decisions that are decisions («uncertain» is none)."""
+        return tuple(d for d in self.standing if d.value != UNCERTAIN)
+
+    @property
+    def conflict(self) -> bool:
+        """No final decision, and the screeners differ (at full text: also in the exclusion reason)."""
+        if self.final is not None or not self.decided:
+            return False
+        first = self.decided[0]
+        return any(d.value != first.value or (self.stage == "full_text" and d.value == EXCLUDE
+                                              and not same_reason(d.note, first.note))
+                   for d in self.decided[1:])
+
+    @property
+    def settled(self) -> Decision | None:
+        """The decision that holds: the final one, else the screeners' when they agree (the
+        latest of them), else None (a conflict, or nothing decided)."""
+        if self.final is not None:
+            return self.final
+        if not self.decided or self.conflict:
+            return None
+        return max(self.decided, key=lambda d: (d.at, d.id))
+
+
+def stage_status(project: str, stage: str, records: Iterable[str] | None = None) -> dict[str, RecordStatus]:
+    """record_id → :class:`RecordStatus` at ``stage`` for every record someone decided on or that
+    has a final decision (restricted to ``records`` when given)."""
+    wanted = None if records is None else set(records)
+    by_screener: dict[str, list[Decision]] = {}
+    for decision in history(project, stage=stage):
+        if wanted is None or decision.record_id in wanted:
+            by_screener.setdefault(decision.screener, []).append(decision)
+    per_record: dict[str, list[Decision]] = {}
+    for screener in sorted(by_screener):
+        for decision in standing(by_screener[screener]):
+            per_record.setdefault(decision.record_id, []).append(decision)
+    finals = {record_id: final for record_id, final in final_decisions(project, stage=stage).items()
+              if wanted is None or record_id in wanted}
+    return {record_id: RecordStatus(record_id, stage, tuple(per_record.get(record_id, ())), finals.get(record_id))
+            for record_id in sorted(per_record.keys() | finals.keys(), key=_natural)}
+
+
+@dataclass(frozen=True, slots=True)
 class StateDecisions:
     """A project's standing decisions in the review-state form, with what is not settled."""
 
     decisions: list[dict[str, Any]]
     unresolved: list[dict[str, Any]]
+    #: full-text decisions on records not (or no longer) included at title/abstract
+    set_aside: list[dict[str, Any]] = field(default_factory=list)
 
 
 def review_state_decisions(project: str, records: Iterable[str] | None = None) -> list[dict[str, Any]]:
@@ -293,45 +369,50 @@ def review_state_decisions(project: str, records: Iterable[str] | None = None) -
 
 def settled_state_decisions(project: str, records: Iterable[str] | None = None) -> StateDecisions:
     """As :func:`review_state_decisions`, restricted to ``records`` (when given), but a record whose
-    screeners disagree at a stage without a final decision is left out of that stage (and of later
-    stages) and listed under ``unresolved`` with each screener's decision: a conflict is flagged,
-    never settled by the tool."""
+    screeners disagree at a stage without a final decision (at full text: also on the exclusion
+    reason) is left out of that stage (and of later stages) and listed under ``unresolved`` with
+    each screener's decision: a conflict is flagged, never settled by the tool.  Full-text
+    decisions on a record that is not settled as included at title/abstract are left out too and
+    listed under ``set_aside`` (the PRISMA flow only assesses the reports it sought)."""
     return _state_decisions(project, None if records is None else set(records), settle=True)
+
+
+def _entry(decision: Decision, stage: str, *, final: bool) -> dict[str, Any]:
+    return {"record_id": decision.record_id, "stage": stage, "decision": decision.value, "reason": decision.note,
+            "screener": decision.screener, "time": decision.at.isoformat(), "final": final}
 
 
 def _state_decisions(project: str, records: set[str] | None, *, settle: bool) -> StateDecisions:
     out: list[dict[str, Any]] = []
     unresolved: list[dict[str, Any]] = []
+    set_aside: list[dict[str, Any]] = []
     blocked: set[str] = set()
+    included: set[str] = set()
     for stage in STAGES:
-        by_screener: dict[str, list[Decision]] = {}
-        for decision in history(project, stage=stage):
-            if records is None or decision.record_id in records:
-                by_screener.setdefault(decision.screener, []).append(decision)
-        standing: dict[str, list[dict[str, Any]]] = {}
-        for screener in sorted(by_screener):
-            made = {(d.record_id, d.value): d for d in by_screener[screener] if d.value is not None}
-            for record_id, value in replay(by_screener[screener]):
-                if value == UNCERTAIN or record_id in blocked:
-                    continue
-                decision = made[(record_id, value)]
-                standing.setdefault(record_id, []).append({
-                    "record_id": record_id, "stage": stage, "decision": value, "reason": decision.note,
-                    "screener": screener, "time": decision.at.isoformat(), "final": False})
-        finals = {record_id: final for record_id, final in final_decisions(project, stage=stage).items()
-                  if (records is None or record_id in records) and record_id not in blocked}
-        for record_id in sorted(standing, key=_natural):
-            items = standing[record_id]
-            if settle and record_id not in finals and len({item["decision"] for item in items}) > 1:
+        statuses = {record_id: status for record_id, status in stage_status(project, stage, records).items()
+                    if record_id not in blocked}
+        finals: list[Decision] = []
+        for record_id, status in statuses.items():
+            if settle and stage == "full_text" and record_id not in included:
+                set_aside.append({"record_id": record_id, "stage": stage,
+                                  "decisions": {d.screener: d.value for d in status.decided},
+                                  **({"final": status.final.value} if status.final is not None else {})})
+                continue
+            if settle and status.conflict:
                 unresolved.append({"record_id": record_id, "stage": stage,
-                                   "decisions": {item["screener"]: item["decision"] for item in items}})
+                                   "decisions": {d.screener: d.value for d in status.decided},
+                                   **({"reasons": {d.screener: d.note for d in status.decided if d.value == EXCLUDE}}
+                                      if stage == "full_text" else {})})
                 blocked.add(record_id)
                 continue
-            out.extend(items)
-        for record_id, final in sorted(finals.items(), key=lambda kv: _natural(kv[0])):
-            out.append({"record_id": record_id, "stage": stage, "decision": final.value, "reason": final.note,
-                        "screener": final.screener, "time": final.at.isoformat(), "final": True})
-    return StateDecisions(out, unresolved)
+            out.extend(_entry(d, stage, final=False) for d in status.decided)
+            if status.final is not None:
+                finals.append(status.final)
+            settled = status.settled
+            if stage == "title_abstract" and settled is not None and settled.value == INCLUDE:
+                included.add(record_id)
+        out.extend(_entry(final, stage, final=True) for final in finals)
+    return StateDecisions(out, unresolved, set_aside)
 
 
 def _natural(record_id: str) -> tuple[int, int, str]:

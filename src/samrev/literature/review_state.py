@@ -22,7 +22,9 @@ docs/literature.md)::
 Screening decisions: ``stage`` is ``title_abstract`` or ``full_text``; ``decision`` is ``include``,
 ``exclude`` or (full text only) ``not_retrieved``.  With dual screening a record has several
 decisions per stage: a decision marked ``"final": true`` settles it, otherwise all decisions must
-agree (an unresolved conflict is an error naming the record).  The PRISMA counts are derived from
+agree, at full text exclusions also on the reason (an unresolved conflict is an error naming the
+record).  Every record included at title/abstract needs a settled full-text decision, and only
+those may have one (else an error naming the record).  The PRISMA counts are derived from
 the decisions; a ``counts`` object may be given instead (when decisions were not kept) or as well
 (then both must agree).  Included records without judgements are coded by
 :class:`~samrev.literature.coding.LiteratureCoder` when the report is built (suggestions, marked
@@ -109,13 +111,32 @@ class ReviewState:
             finals = [d for d in items if d.final]
             if finals:
                 out[record_id] = finals[-1]
-            elif len({d.decision for d in items}) == 1:
+            elif len({d.decision for d in items}) == 1 and (
+                    items[0].decision != "exclude" or stage != "full_text"
+                    or len({" ".join(d.reason.split()).casefold() for d in items}) == 1):
                 out[record_id] = items[-1]
             else:
-                who = ", ".join(f"{d.screener or '?'}: {d.decision}" for d in items)
+                who = ", ".join(f"{d.screener or '?'}: {d.decision}" + (f" ({d.reason})" if d.reason else "")
+                                for d in items)
                 raise ReviewStateInvalid(path=self.path, detail=f"uløst konflikt om posten «{record_id}» ({who}); "
                                          "marker den avgjørende beslutningen med \"final\": true")
         return out
+
+    def _check_full_text(self, title: Mapping[str, Decision], full: Mapping[str, Decision]) -> None:
+        """Every record included at title/abstract has a full-text decision, and no other one has."""
+        sought = {record_id for record_id, d in title.items() if d.decision == "include"}
+        stray = sorted(set(full) - sought, key=_natural)
+        if stray:
+            more = f" (og {len(stray) - 1} til)" if len(stray) > 1 else ""
+            raise ReviewStateInvalid(path=self.path, detail=f"posten «{stray[0]}»{more} har en fulltekstbeslutning, "
+                                     "men er ikke inkludert på tittel og sammendrag")
+        waiting = sorted(sought - set(full), key=_natural)
+        if waiting:
+            shown = ", ".join(f"«{record_id}»" for record_id in waiting[:5]) + (" …" if len(waiting) > 5 else "")
+            raise ReviewStateInvalid(path=self.path, detail=f"{len(waiting)} poster er inkludert på tittel og "
+                                     f"sammendrag, men har ingen avgjort fulltekstbeslutning ({shown}; ingen "
+                                     "beslutning ennå eller en uløst uenighet); PRISMA-tallene går ikke opp før de "
+                                     "er vurdert (samrev literature fulltext)")
 
     def prisma(self) -> PrismaCounts:
         """The PRISMA counts, derived from the decisions (or the given counts), checked."""
@@ -124,10 +145,13 @@ class ReviewState:
         if self.decisions:
             title = self.final_decisions("title_abstract")
             full = self.final_decisions("full_text")
+            self._check_full_text(title, full)
             reasons: dict[str, int] = {}
+            spelling: dict[str, str] = {}  # one count per reason, apart from case and spacing
             for decision in full.values():
                 if decision.decision == "exclude":
-                    reason = decision.reason.strip() or NO_REASON
+                    reason = " ".join(decision.reason.split()) or NO_REASON
+                    reason = spelling.setdefault(reason.casefold(), reason)
                     reasons[reason] = reasons.get(reason, 0) + 1
             ft_included = [d.record_id for d in full.values() if d.decision == "include"]
             derived = PrismaCounts(
@@ -184,6 +208,10 @@ class ReviewState:
                     return list(item.judgements)
                 return [*(coder or LiteratureCoder()).code_record(item.record).judgements, *item.judgements]
         return []
+
+
+def _natural(record_id: str) -> tuple[int, int, str]:
+    return (0, int(record_id), "") if record_id.isdigit() else (1, 0, record_id)
 
 
 def has_machine_judgements(judgements: Sequence[Judgement]) -> bool:

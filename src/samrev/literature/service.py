@@ -387,7 +387,10 @@ def review_state(project: str | None = None, *, title: str = "", question: str =
     (the latest machine suggestion and the latest person's judgement per subject; the person's
     value wins).  A conflict nobody has resolved is not settled here: the record's decisions at that
     stage (and later) are left out and listed under ``screening.unresolved``, so the report's
-    counts are of settled records only.
+    counts are of settled records only.  At full text, the records included at title/abstract
+    without a full-text decision are listed under ``screening.awaiting_full_text`` (the report
+    refuses to draw the PRISMA flow until they are assessed), and full-text decisions on records
+    not included at title/abstract under ``screening.set_aside`` (left out of the counts).
 
     So that the PRISMA numbers add up while screening with a stopping rule, the unique records
     nobody screened at title/abstract (left when the stopping rule was met) are counted as
@@ -415,6 +418,7 @@ def review_state(project: str | None = None, *, title: str = "", question: str =
     looked_at = {record_id for screener in screeners(slug) for record_id, _ in current_decisions(slug, screener)}
     unsettled |= (looked_at & keys) - decided  # marked «uncertain» by everyone who saw it
     not_screened = keys - decided - unsettled
+    awaiting = _awaiting_full_text(settled)
     included = []
     for row in included_records(slug):
         record = coding_record(row)
@@ -427,9 +431,24 @@ def review_state(project: str | None = None, *, title: str = "", question: str =
         "deduplication": {"duplicates_removed": counts.duplicates_removed,
                           "automation_removed": len(not_screened), "other_removed": len(unsettled)},
         "screening": {"decisions": settled.decisions, "unresolved": settled.unresolved,
-                      "not_screened": len(not_screened), "undecided": sorted(unsettled, key=_natural_key)},
+                      "not_screened": len(not_screened), "undecided": sorted(unsettled, key=_natural_key),
+                      "awaiting_full_text": awaiting, "set_aside": settled.set_aside},
         "included": included,
     }
+
+
+def _awaiting_full_text(settled: Any) -> list[str]:
+    """The records settled as included at title/abstract with no full-text decision yet (a
+    full-text conflict is listed under ``unresolved`` instead)."""
+    title: dict[str, list[dict[str, Any]]] = {}
+    for d in settled.decisions:
+        if d["stage"] == "title_abstract":
+            title.setdefault(d["record_id"], []).append(d)
+    sought = {record_id for record_id, items in title.items()
+              if ([item for item in items if item["final"]] or items)[-1]["decision"] == "include"}
+    decided = {d["record_id"] for d in settled.decisions if d["stage"] == "full_text"}
+    conflicts = {item["record_id"] for item in settled.unresolved if item["stage"] == "full_text"}
+    return sorted(sought - decided - conflicts, key=_natural_key)
 
 
 def _natural_key(record_id: str) -> tuple[int, int, str]:
