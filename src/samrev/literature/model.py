@@ -115,11 +115,12 @@ def _dot(a: FloatArray, b: FloatArray) -> float:
 
 
 def _conjugate_gradients(
-    apply: Any, b: FloatArray, start: FloatArray, tol: float, max_iter: int
+    apply: Any, b: FloatArray, start: FloatArray, tol: float, max_iter: int, applied: FloatArray | None = None
 ) -> tuple[FloatArray, int]:
-    """Solve ``apply(w) = b`` (symmetric positive definite) from ``start``."""
+    """Solve ``apply(w) = b`` (symmetric positive definite) from ``start``; ``applied`` is
+    ``apply(start)`` when the caller has it already."""
     w = start
-    r = b - apply(w)
+    r = b - (apply(w) if applied is None else applied)
     p = r.copy()
     rs = _dot(r, r)
     limit = tol * tol * _dot(b, b)
@@ -363,6 +364,28 @@ class _GrowingRows:
         )
 
 
+class _GrowingInts:
+    """An int64 array appended to in place (amortised doubling)."""
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self.values = np.empty(1024, dtype=np.int64)
+        self.size = 0
+
+    def extend(self, values: Any) -> None:
+        import numpy as np
+
+        end = self.size + len(values)
+        if end > len(self.values):
+            self.values = np.resize(self.values, max(end, 2 * len(self.values)))
+        self.values[self.size:end] = values
+        self.size = end
+
+    def view(self) -> Any:
+        return self.values[: self.size]
+
+
 class NaiveBayesSVM:
     """Naive Bayes plus the squared-hinge SVM, each score standardised, summed (``nb_weight``
     weighs the naive Bayes part), trained in the space of the terms seen in screened records.
@@ -421,8 +444,13 @@ class NaiveBayesSVM:
         ranking = matrix[:, shared]
         ranking.sort_indices()
         self._ranking = ranking
+        # per ranking column: the class sums of its term (naive Bayes), and the two weights
+        # (two products with one vector each: scipy's product with a two-column matrix is slower)
+        self._column_sums = np.zeros((2, len(shared)))
         self._nb_weights = np.zeros(len(shared))
         self._svm_weights = np.zeros(len(shared))
+        self._kept_slots = _GrowingInts()  # slots whose term has a ranking column …
+        self._kept_columns = _GrowingInts()  # … and that column
         self._screened = np.zeros(matrix.shape[0], dtype=bool)
         self._slot = np.full(n_terms, -1, dtype=np.int64)
         self._terms = np.empty(1024, dtype=np.int64)  # slot → term (slot 0: the intercept)
@@ -452,6 +480,10 @@ class NaiveBayesSVM:
             self._slot[fresh] = np.arange(first, end)
             slots[new] = self._slot[fresh]
             self._n_slots = end
+            columns = self._column[fresh]
+            kept = columns >= 0
+            self._kept_slots.extend(np.arange(first, end)[kept])
+            self._kept_columns.extend(columns[kept])
         return slots
 
     def add(self, row: int, label: int) -> None:
@@ -462,6 +494,9 @@ class NaiveBayesSVM:
         values = self._matrix.data[start:end]
         slots = self._slots_for(terms)
         self._sums[label, slots] += values
+        columns = self._column[terms]
+        kept = columns >= 0
+        self._column_sums[label, columns[kept]] += values[kept]
         self._counts[label] += 1
         self._rows.append(np.concatenate([[0], slots]), np.concatenate([[1.0], values]))
         self._labels.append(label)
@@ -485,13 +520,17 @@ class NaiveBayesSVM:
         weight *= len(y) / weight.sum()
         target = np.where(y == 1, 1.0, -1.0)
         w = self._w[:m]
-        active = weight * (target * (labelled @ w) < 1.0)
+        margins = labelled @ w
+        active = weight * (target * margins < 1.0)
 
         def apply(v: FloatArray) -> FloatArray:
             out: FloatArray = transposed @ (active * (labelled @ v)) + self.lam * v
             return out
 
-        solution, steps = _conjugate_gradients(apply, transposed @ (active * target), w, self.tol, self.max_iter)
+        # apply(w) without computing labelled @ w a second time
+        applied: FloatArray = transposed @ (active * margins) + self.lam * w
+        solution, steps = _conjugate_gradients(apply, transposed @ (active * target), w, self.tol, self.max_iter,
+                                               applied)
         self._w[:m] = solution
         self.iterations.append(steps)
 
@@ -502,16 +541,15 @@ class NaiveBayesSVM:
 
         m, alpha = self._n_slots, self.alpha
         n_terms = self._matrix.shape[1]
-        terms = self._terms[1:m]
-        columns = self._column[terms]
-        kept = columns >= 0
         # Balanced: the excluded class is weighted down to the size of the included class.
         w_exc = self._counts[1] / self._counts[0]
-        inc, exc = self._sums[1, 1:m], w_exc * self._sums[0, 1:m]
+        inc = self._sums[1, 1:m]
         unseen = float(np.log(w_exc * self._sums[0].sum() + alpha * n_terms) - np.log(inc.sum() + alpha * n_terms))
-        self._nb_weights[columns[kept]] = (np.log(inc + alpha) - np.log(exc + alpha))[kept]
-        self._svm_weights[columns[kept]] = self._w[1:m][kept]
-        nb = self._ranking @ self._nb_weights + unseen * self._row_sums
+        # (a column whose term no screened record holds gets log α − log α = 0, as it should)
+        nb_weights = np.log(self._column_sums[1] + alpha, out=self._nb_weights)
+        nb_weights -= np.log(w_exc * self._column_sums[0] + alpha)
+        self._svm_weights[self._kept_columns.view()] = self._w[self._kept_slots.view()]
+        nb = self._ranking @ nb_weights + unseen * self._row_sums
         svm = self._ranking @ self._svm_weights
         open_ = ~self._screened
         spread_nb = float(nb[open_].std()) if open_.any() else 1.0
