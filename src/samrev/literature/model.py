@@ -541,8 +541,8 @@ class NaiveBayesSVM:
         self.iterations.append(steps)
 
     def scores(self) -> FloatArray:
-        """Scores of every record; those of screened records are meaningless (−∞ or a stale value:
-        the caller masks them), and the spreads are taken over the records not yet screened."""
+        """Scores of every record; those of screened records are meaningless (the caller masks
+        them), and the spreads are taken over the records not yet screened."""
         import numpy as np
 
         m, alpha = self._n_slots, self.alpha
@@ -561,14 +561,16 @@ class NaiveBayesSVM:
         open_ = ~self._screened[rows]
         spread_nb = float(nb[open_].std()) if open_.any() else 1.0
         spread_svm = float(svm[open_].std()) if open_.any() else 1.0
-        total: FloatArray = np.full(self._matrix.shape[0], -np.inf)
-        total[rows] = self.nb_weight * nb / (spread_nb or 1.0) + svm / (spread_svm or 1.0)
+        taken = self.nb_weight * nb / (spread_nb or 1.0) + svm / (spread_svm or 1.0)
+        # records screened before the rows were taken: the lowest score (finite, like the rest)
+        total: FloatArray = np.full(self._matrix.shape[0], float(taken.min()) if len(taken) else 0.0)
+        total[rows] = taken
         return total
 
     def _open_view(self) -> tuple[Any, csr_matrix, FloatArray]:
         """(rows, their ranking rows, their row sums) for the rows open when last taken: taken
         again once a fifth of them has been screened since, so the products skip most screened
-        records (whose scores nobody reads: they come back as −∞) without a copy per decision."""
+        records (whose scores nobody reads) without a copy per decision."""
         import numpy as np
 
         if self._open_rows is None or self._screened_since * 5 > len(self._open_rows):
