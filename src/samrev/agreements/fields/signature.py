@@ -82,6 +82,7 @@ _PERSON_LINE = re.compile(
     r"(?P<name>[A-ZÆØÅ][a-zæøåéüö'’-]+(?:[ -](?:[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.)){1,3})\s*(?:,\s*\S.*)?$"
 )
 _COLUMN_GAP = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+_DIGIT = re.compile(r"\d")
 # "(sign.)", "sign.", "Sign": a signature mark standing alone in its cell
 _SIGN_ONLY = re.compile(r"\(?\s*sign(?:\.|ert)?\s*\)?", re.IGNORECASE)
 _SIGN_ONLY_LINE = re.compile(r"\s*(?:\(?\s*sign(?:\.|ert)?\s*\)?\s*)+", re.IGNORECASE)
@@ -140,6 +141,8 @@ def _joined_person(cell: str) -> bool:
 def _is_place_date(text: str) -> bool:
     """A line (or one of its columns) that is only a place and a date; also two place-and-date
     pairs that PDF text extraction joined with a single space ("Bodø, 12.03.2024 Ørnes, 14.03.2024")."""
+    if not _DIGIT.search(text):
+        return False  # every date has a digit
     cells = columns(text)
     if _PLACE_DATE.match(text) or any(_PLACE_DATE.match(cell) for cell in cells):
         return True
@@ -165,21 +168,41 @@ def _is_person_or_mark(text: str) -> bool:
     return any(_SIGN_ONLY.fullmatch(cell) or _person_lines([Segment(0, len(cell), cell)]) for cell in cells)
 
 
+def _tail_place_dates(doc: AgreementText) -> tuple[list[Segment], list[bool]]:
+    """The closing lines (:func:`tail_lines`) and, for each, whether it is a place-and-date line
+    (:func:`_is_place_date`; read once per document, as several rules look at the same lines)."""
+    found = doc.memo.get("tail_place_dates")
+    if found is None:
+        tail = tail_lines(doc)
+        found = doc.memo["tail_place_dates"] = (tail, [_is_place_date(line.text) for line in tail])
+    return found  # type: ignore[no-any-return]
+
+
 def _dated_names(doc: AgreementText) -> list[Segment]:
     """A place-and-date line in the closing part with person names in the lines after it
     (before the next place-and-date line, at most six lines on): the names that signed.  Two
-    signature columns side by side (a tab or a wide gap between them) are read cell by cell."""
-    tail = tail_lines(doc)
+    signature columns side by side (a tab or a wide gap between them) are read cell by cell.
+    Computed once per document (a new list each call)."""
+    found = doc.memo.get("dated_names")
+    if found is None:
+        found = doc.memo["dated_names"] = _find_dated_names(doc)
+    return list(found)
+
+
+def _find_dated_names(doc: AgreementText) -> list[Segment]:
+    tail, place_date = _tail_place_dates(doc)
     found: list[Segment] = []
     for index, line in enumerate(tail):
-        if _joined_person(line.text) or any(_joined_person(cell) for cell in columns(line.text)[1:]):
+        # (a place and a date, and so a joined person, need a digit)
+        if _DIGIT.search(line.text) and (_joined_person(line.text)
+                                         or any(_joined_person(cell) for cell in columns(line.text)[1:])):
             found.append(line)
             continue
-        if not _is_place_date(line.text) or PLACEHOLDER.search(line.text):
+        if not place_date[index] or PLACEHOLDER.search(line.text):
             continue
         following: list[Segment] = []
-        for later in tail[index + 1 : index + 7]:
-            if _is_place_date(later.text):
+        for offset, later in enumerate(tail[index + 1 : index + 7], start=index + 1):
+            if place_date[offset]:
                 break
             following.append(later)
         if any(PLACEHOLDER.search(later.text) for later in following):
@@ -200,10 +223,10 @@ def signing_lines(doc: AgreementText) -> list[Segment]:
 
 def _empty_dated_block(doc: AgreementText) -> list[Segment]:
     """Place-and-date lines followed by signature lines of underscores or dots: an empty block."""
-    tail = tail_lines(doc)
+    tail, place_date = _tail_place_dates(doc)
     found: list[Segment] = []
     for index, line in enumerate(tail):
-        if not _is_place_date(line.text):
+        if not place_date[index]:
             continue
         blanks = [later for later in tail[index + 1 : index + 4] if PLACEHOLDER.search(later.text)]
         if blanks:
