@@ -111,18 +111,19 @@ class AgreementText:
         return {}
 
     @cached_property
-    def _gates(self) -> dict[re.Pattern[str], Any]:
+    def _gates(self) -> dict[int, tuple[re.Pattern[str], Gate]]:
         return {}
 
     def gate(self, pattern: re.Pattern[str]) -> Gate:
         """Which stretches of this text ``pattern`` may match in (:class:`samrev.text.prefilter.Gate`,
-        built once per text and pattern)."""
-        gate = self._gates.get(pattern)
-        if gate is None:
+        built once per text and pattern; looked up by the pattern's identity, as hashing a compiled
+        pattern hashes all its code)."""
+        found = self._gates.get(id(pattern))
+        if found is None or found[0] is not pattern:
             from samrev.text.prefilter import Gate
 
-            gate = self._gates[pattern] = Gate(pattern, self.text, self.folded)
-        return gate
+            found = self._gates[id(pattern)] = (pattern, Gate(pattern, self.text, self.folded))
+        return found[1]
 
     def may_match(self, pattern: re.Pattern[str], segment: Segment | Passage) -> bool:
         """False only when ``pattern.search(segment.text)`` is certainly None."""

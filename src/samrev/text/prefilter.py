@@ -32,7 +32,6 @@ import bisect
 import importlib
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 _sre: Any
@@ -328,14 +327,15 @@ def _fewest(literals: list[str] | None, covers: Any) -> tuple[str, ...] | None:
     return tuple(sorted(kept))
 
 
-_MAX_ROUTES = 32
+_MAX_ROUTES = 64
 _GATED_PREFIX = 4  # a route is gated by its required literals only when a start literal is this short
 
 
 def _routes(items: list[Any]) -> list[list[Any]]:
-    r"""``items`` spelt out as the sequences its leading alternatives make (``\b(?:a|b\w*c)d`` →
-    ``\bad``, ``\bb\w*cd``), recursively; ``[items]`` when it does not begin with an alternation
-    or would give more than ``_MAX_ROUTES`` sequences.  For the analysis only (groups are dropped)."""
+    r"""``items`` spelt out as the sequences its leading alternatives (and optional parts) make
+    (``\b(?:a|b\w*c)d`` → ``\bad``, ``\bb\w*cd``), recursively; ``[items]`` when it does not begin
+    with one or would give more than ``_MAX_ROUTES`` sequences.  For the analysis only (groups are
+    dropped)."""
     for index, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
             continue
@@ -343,6 +343,8 @@ def _routes(items: list[Any]) -> list[list[Any]]:
             alternatives = [list(alternative) for alternative in av[1]]
         elif op is _sre.SUBPATTERN and not (av[1] or av[2]):
             alternatives = [list(av[3])]
+        elif op in _REPEATS and av[0] == 0 and av[1] == 1:  # an optional part: with it, or without
+            alternatives = [list(av[2]), []]
         else:
             return [items]
         out: list[list[Any]] = []
@@ -545,10 +547,22 @@ class EndGate:
         return any(literal in haystack for literal in self.contained)
 
 
-@lru_cache(maxsize=256)
+_PREFILTERS: dict[int, tuple[re.Pattern[str], Prefilter]] = {}
+_MAX_PREFILTERS = 1024
+
+
 def prefilter(pattern: re.Pattern[str]) -> Prefilter:
-    """The (cached) :class:`Prefilter` of a compiled pattern."""
-    return Prefilter(pattern)
+    """The (cached) :class:`Prefilter` of a compiled pattern.
+
+    Looked up by the pattern's identity: hashing a compiled pattern hashes its whole compiled
+    code (several kilobytes for the party and topic patterns), which cost more than many a search.
+    The cache keeps each pattern it holds, so an id is not reused while its entry stands."""
+    found = _PREFILTERS.get(id(pattern))
+    if found is None or found[0] is not pattern:
+        if len(_PREFILTERS) >= _MAX_PREFILTERS:
+            _PREFILTERS.clear()
+        found = _PREFILTERS[id(pattern)] = (pattern, Prefilter(pattern))
+    return found[1]
 
 
 class Gate:

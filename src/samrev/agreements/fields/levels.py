@@ -163,10 +163,11 @@ REFERENCE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?=\s+|$)|\n\s*\n")
 
 
-def without_references(text: str) -> str:
+def without_references(text: str, low: str | None = None) -> str:
     """``text`` with every sentence that refers the matter to another agreement blanked out
-    (replaced by spaces, so offsets hold)."""
-    if not REFERENCE.search(text):
+    (replaced by spaces, so offsets hold).  ``low`` (optional) is ``folded(text)``, for the
+    literal prefilter."""
+    if not prefilter(REFERENCE).search(text, low):
         return text
     out = list(text)
     start = 0
@@ -199,7 +200,7 @@ def grade_passage(topic: Topic, passage: Passage, lms_context: bool = False,
     if not signal:
         return None
     span = (passage.start + signal.start(), passage.start + signal.end())
-    own = without_references(text)
+    own = without_references(text, low)
     if own is not text:
         if not topic.signal.search(own):
             return PassageGrade(passage, 1, "mention_context", span)
