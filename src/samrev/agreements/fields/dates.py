@@ -101,9 +101,13 @@ def _table_rows(doc: AgreementText) -> list[tuple[tuple[int, ...] | None, Dated]
     first line that is not such a row."""
     rows: list[tuple[tuple[int, ...] | None, Dated]] = []
     lines = doc.lines
+    # a head needs the words of a heading or of a version column: lines without them are passed by
+    heading, version = doc.gate(_TABLE_HEADING), doc.gate(_HEAD_VERSION)
     index = 0
     while index < len(lines):
-        if not _is_table_head(lines[index].text):
+        line = lines[index]
+        if not ((heading.may_match(line.start, line.end) or version.may_match(line.start, line.end))
+                and _is_table_head(line.text)):
             index += 1
             continue
         index += 1
