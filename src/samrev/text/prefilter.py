@@ -432,7 +432,7 @@ class Prefilter:
     is none) and return exactly what the plain pattern returns.
     """
 
-    __slots__ = ("gated", "ignorecase", "pattern", "prefixes", "required", "word_heads")
+    __slots__ = ("gated", "ignorecase", "pattern", "prefixes", "required", "screen", "word_heads")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -445,6 +445,11 @@ class Prefilter:
         plan = _plan(pattern)
         if plan is not None and (plan[1] or plan[2] or self.prefixes is None):
             self.prefixes, self.word_heads, self.gated = plan
+        # Fewer required literals than literals looked for (``ansvar``, ``plikt`` against the five
+        # phrases that start with "har", "er", "plikter" …): looked for first, to pass by a text quickly.
+        looked_for = len(self.prefixes or ()) + len(self.word_heads) + sum(len(r.required) for r in self.gated)
+        self.screen: tuple[str, ...] | None = (
+            self.required if self.required is not None and len(self.required) < looked_for else None)
 
     def haystack(self, text: str, low: str | None) -> str | None:
         """Where the literals are looked up: ``low`` under IGNORECASE, else ``text``."""
@@ -467,6 +472,8 @@ class Prefilter:
         """Sorted positions in ``text[pos:end]`` where a match may start (every one where one does):
         the occurrences of the prefixes that lie wholly in the stretch, and for the word heads
         each occurrence and the start of the word it is in.  (Requires ``self.prefixes`` not None.)"""
+        if self.screen is not None and not any(haystack.find(literal, pos, end) >= 0 for literal in self.screen):
+            return []
         prefixes = self.prefixes or ()
         heads = self.word_heads
         for route in self.gated:
