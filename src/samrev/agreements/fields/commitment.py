@@ -133,9 +133,7 @@ def counted_sentences(doc: AgreementText) -> list[tuple[int, int, str]]:
             continue
         if any(start <= sentence.start and sentence.end <= end for start, end in quoted):
             continue
-        if not (doc.may_match(_OBLIGATION_WORD, sentence) and _OBLIGATION_WORD.search(sentence.text)):
-            continue
-        if doc.may_match(LAW_CONTEXT, sentence) and LAW_CONTEXT.search(sentence.text):
+        if not doc.search(_OBLIGATION_WORD, sentence) or doc.search(LAW_CONTEXT, sentence):
             continue
         strength = sentence_strength(sentence.text, names)
         if strength == "none":
