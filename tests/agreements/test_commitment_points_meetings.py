@@ -97,3 +97,22 @@ def test_a_research_and_development_committee_is_an_arena() -> None:
     assert value(meetings, nb) is True
     assert value(meetings, nn) is True
     assert value(meetings, passing) is False
+
+
+def test_generalised_names_are_those_a_name_pattern_finds() -> None:
+    """The named parties are replaced exactly where ``(?<!\\w)name s? (kommune|HF …)? (?!\\w)`` matches."""
+    import random
+    import re
+
+    rnd = random.Random(5)  # noqa: S311 (test data)
+    pieces = ["Gjøvik", "Gjøvik kommune", "Gjøviks", "kommunes", " HF", "SI", "SIs", "SISI", "_SI", "xSI",
+              "Helse Førde", "helseføretak", " ", "  ", "\n", ".", ",", "skal", "og", "Gjøvikkommune"]
+    names = [("Helse Førde", "Helseforetaket"), ("Gjøvik", "Kommunen"), ("SI", "Helseforetaket")]
+    for _ in range(3000):
+        sentence = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        expected = sentence
+        for name, generic in names:
+            tail = r"s?(?:\s+(?:kommune|kommunes|HF|helseforetak|helseføretak))?(?!\w)"
+            pattern = re.compile(rf"(?<!\w){re.escape(name)}{tail}")
+            expected = pattern.sub(generic, expected)
+        assert commitment.generalise(sentence, names) == expected

@@ -18,11 +18,16 @@ PATTERNS = [
     re.compile(r"\b(?:\w*eining(?:a|ane|ar)?|leiar\w*|part(?:ene|ane))\b", re.IGNORECASE),
     re.compile(r"§\s*6-2|\.{4,}|\bjf\.\s+(?:lov|helse-)|innholdsfortegnelse", re.IGNORECASE),
     re.compile(r"[A-ZÆØÅ]\w+ kommune"),
+    # alternatives whose matches start inside a word (\b\w*avtal…), and alternatives with a frequent
+    # first word whose rarer required word decides whether they are looked for (ikke … signert)
+    re.compile(r"\b(?:dokumentet|\w*avtal(?:en|a))\s+(?:er|ble)\s+(?:\w+\s+){0,2}signert\b"
+               r"|\bikke\s+(?:\w+\s+){0,2}signert\b|\b\w+loven\b|\btil\s+høy?ring\b", re.IGNORECASE),
 ]
 WORDS = ["Habilitering", "rehabiliteringa", "Individuelle  planar", "KAD", "ø.hj. døgn", "ØHJ døgnplass", "sendt ut på",
          "høyring", "UTKAST", "utkast", "Draft", "gråsoner", "Gråsone", "kommunen", "Kommunene", "1. januar", "12.mai",
          "...", "!", "?»", "…", "Eininga", "tenesteeining", "Leiaren", "partane", "§ 6-2", "....", "jf. lov",
-         "Gjøvik kommune", "ı", "ſ", "İ", "K", "ς", " ", "\n", ".", ",", "x", "2019"]
+         "Gjøvik kommune", "ı", "ſ", "İ", "K", "ς", " ", "\n", ".", ",", "x", "2019", "Samarbeidsavtalen", "avtala",
+         "_avtalen", "1avtalen", "dokumentet", "er", "ble", "signert", "SIGNERT", "ikke", "helseloven", "til"]
 
 
 def _texts(count: int, seed: int = 1) -> list[str]:

@@ -111,22 +111,68 @@ class AgreementText:
         return {}
 
     @cached_property
-    def _gates(self) -> dict[re.Pattern[str], Any]:
+    def _gates(self) -> dict[int, tuple[re.Pattern[str], Gate]]:
         return {}
 
     def gate(self, pattern: re.Pattern[str]) -> Gate:
         """Which stretches of this text ``pattern`` may match in (:class:`samrev.text.prefilter.Gate`,
-        built once per text and pattern)."""
-        gate = self._gates.get(pattern)
-        if gate is None:
+        built once per text and pattern; looked up by the pattern's identity, as hashing a compiled
+        pattern hashes all its code)."""
+        found = self._gates.get(id(pattern))
+        if found is None or found[0] is not pattern:
             from samrev.text.prefilter import Gate
 
-            gate = self._gates[pattern] = Gate(pattern, self.text, self.folded)
-        return gate
+            found = self._gates[id(pattern)] = (pattern, Gate(pattern, self.text, self.folded))
+        return found[1]
 
     def may_match(self, pattern: re.Pattern[str], segment: Segment | Passage) -> bool:
         """False only when ``pattern.search(segment.text)`` is certainly None."""
         return self.gate(pattern).may_match(segment.start, segment.end)
+
+    @cached_property
+    def _match_starts(self) -> dict[int, tuple[re.Pattern[str], list[int] | None, bool]]:
+        return {}
+
+    def match_starts(self, pattern: re.Pattern[str]) -> tuple[list[int] | None, bool]:
+        """(positions, segment_start): every position of this text where a match of ``pattern`` in a
+        stretch of it (searched on its own) can start is among the sorted ``positions``, or — when
+        ``segment_start`` — is the start of the stretch (:meth:`samrev.text.prefilter.Prefilter.starts`
+        over the whole text, found once per text and pattern).  ``positions`` is None when the
+        pattern has no literals to find it by."""
+        found = self._match_starts.get(id(pattern))
+        if found is None or found[0] is not pattern:
+            from samrev.text.prefilter import prefilter
+
+            pf = prefilter(pattern)
+            haystack = pf.haystack(self.text, self.folded)
+            starts = (None if haystack is None or pf.prefixes is None
+                      else pf.starts(self.text, haystack, 0, len(self.text)))
+            # a word head's word may begin before the stretch does: the stretch's start is then its start
+            heads = bool(pf.word_heads) or any(route.word_heads for route in pf.gated)
+            found = self._match_starts[id(pattern)] = (pattern, starts, heads)
+        return found[1], found[2]
+
+    def search(self, pattern: re.Pattern[str], segment: Segment | Passage) -> re.Match[str] | None:
+        """``pattern.search(segment.text)`` for a stretch of this text (``segment.text ==
+        text[segment.start:segment.end]``; the match's offsets are the segment's), trying only the
+        positions of :meth:`match_starts` that lie in it."""
+        starts, segment_start = self.match_starts(pattern)
+        text = segment.text
+        if starts is None:
+            from samrev.text.prefilter import prefilter
+
+            return prefilter(pattern).search(text, self.folded_slice(segment.start, segment.end))
+        match = pattern.match
+        if segment_start:
+            found = match(text)
+            if found is not None:
+                return found
+        offset = segment.start
+        for start in starts[bisect.bisect_left(starts, offset):bisect.bisect_left(starts, segment.end)]:
+            found = match(text, start - offset)
+            if found is not None:
+                return found
+        return None
 
     @cached_property
     def lines(self) -> list[Segment]:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         document_language,
         dominant_language,
         find_markers,
+        iter_markers,
         quick_language,
     )
     from samrev.text.lemmas import LemmaToken, lemmatize
@@ -51,7 +52,7 @@ _HOME = {
     "expand_ellipsis_compounds": "ellipsis", "find_ellipsis_compounds": "ellipsis",
     "LanguageGuess": "language", "LinguaMarkerDetector": "language", "MarkerHit": "language",
     "detect_language": "language", "document_language": "language", "dominant_language": "language",
-    "find_markers": "language", "quick_language": "language",
+    "find_markers": "language", "iter_markers": "language", "quick_language": "language",
     "LemmaToken": "lemmas", "lemmatize": "lemmas",
     "Obligation": "modals", "classify_obligation": "modals", "obligation_summary": "modals",
     "Normalised": "normalise",
@@ -91,6 +92,7 @@ __all__ = [
     "find_dates",
     "find_ellipsis_compounds",
     "find_markers",
+    "iter_markers",
     "lemmas",
     "lemmatize",
     "normalise",

@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -170,11 +170,15 @@ def find_markers(text: str) -> list[MarkerHit]:
 
 @lru_cache(maxsize=8)
 def _find_markers(text: str) -> tuple[MarkerHit, ...]:
-    """:func:`find_markers`, remembered for the last few texts (a document's opening is read by
-    :func:`quick_language` and again for the evidence).  One pass over the tokens finds both the
-    markers and the names (:func:`_name_spans`) that discount them."""
+    """:func:`find_markers`, remembered for the last few texts."""
+    return tuple(iter_markers(text))
+
+
+def iter_markers(text: str) -> Iterator[MarkerHit]:
+    """The markers of :func:`find_markers`, one after another (a caller that needs only the first
+    few stops early).  One pass over the tokens finds both the markers and the names
+    (:func:`_name_spans`) that discount them."""
     regions = _foreign_regions(text)
-    hits: list[MarkerHit] = []
     previous = ""
     continue_at = -1  # where a name continues after a hyphen-ellipsis (as in _name_spans)
     normalize = unicodedata.normalize
@@ -200,8 +204,7 @@ def _find_markers(text: str) -> tuple[MarkerHit, ...]:
             or any(a <= start < b for a, b in regions)
             or bool(_LAW_NAME_RE.search(lower))
         )
-        hits.append(MarkerHit(start, match.end(), token, name, lang, weight, discounted))
-    return tuple(hits)
+        yield MarkerHit(start, match.end(), token, name, lang, weight, discounted)
 
 
 def marker_evidence(hits: Iterable[MarkerHit]) -> MarkerEvidence:

@@ -28,6 +28,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from samrev.text.prefilter import EndGate, folded, prefilter
 
@@ -128,27 +129,35 @@ class Obligation:
 # --- subject ---------------------------------------------------------------------------------------
 
 
-def _subject_before(sentence: str, position: int, low: str | None = None) -> str | None:
-    """A party written as the subject right before ``position`` (``Kommunen skal``); ``low`` is
-    ``folded(sentence)`` for the literal prefilters."""
+def _subject_before(sentence: str, position: int) -> str | None:
+    """A party written as the subject right before ``position`` (``Kommunen skal``)."""
     if "–" in sentence or "—" in sentence:
         boundary = 0
         for boundary_match in _CLAUSE_BOUNDARY_RE.finditer(sentence, 0, position):
             boundary = boundary_match.end()
     else:  # without a dash every boundary is one of these characters: the last one ends the last
-        boundary = max(sentence.rfind(char, 0, position) for char in ",;:()") + 1
-    clause = sentence[boundary:position]
-    low_clause = None if low is None else low[boundary:position]
-    cleft = prefilter(_CLEFT_RE).search(clause, low_clause)
+        rfind = sentence.rfind
+        boundary = max(rfind(",", 0, position), rfind(";", 0, position), rfind(":", 0, position),
+                       rfind("(", 0, position), rfind(")", 0, position)) + 1
+    return _clause_subject(sentence[boundary:position], boundary == 0)
+
+
+@lru_cache(maxsize=8192)
+def _clause_subject(clause: str, opens_sentence: bool) -> str | None:
+    """The party that ``clause`` (the words before a modal, from the last clause boundary, or from
+    the sentence's start when ``opens_sentence``) ends with as its subject.  Remembered: a few
+    subjects ("Kommunen ", "Partane ", "Helseforetaket ") open most obligations of every text."""
+    low = folded(clause)  # for the literal prefilters
+    cleft = prefilter(_CLEFT_RE).search(clause, low)
     if cleft:
         return cleft.group("party").strip()
-    if boundary == 0:
+    if opens_sentence:
         opened = _OPENERS_RE.sub("", clause, count=1)
-        if low_clause is not None:  # the openers are a prefix of the clause
-            low_clause = low_clause[len(clause) - len(opened):]
+        if low is not None:  # the openers are a prefix of the clause
+            low = low[len(clause) - len(opened):]
         clause = opened
     # A party must end where the clause's text ends: skip the search when no party word can end there.
-    if not _PARTY_END.may_end_at(clause, low_clause, len(clause.rstrip())):
+    if not _PARTY_END.may_end_at(clause, low, len(clause.rstrip())):
         return None
     match = _PARTY_AT_END_RE.search(clause)
     if match is None:
@@ -174,10 +183,10 @@ class _Reading:
     negated: bool
 
 
-def _read_modal(sentence: str, match: re.Match[str], low: str | None = None) -> _Reading:
+def _read_modal(sentence: str, match: re.Match[str]) -> _Reading:
     modal = match.group("modal").lower()
     start, end = match.span()
-    party = _subject_before(sentence, start, low)
+    party = _subject_before(sentence, start)
     words = _words_after(sentence, end)
     i, negated = 0, False
     position = end
@@ -223,7 +232,7 @@ def _read_modal(sentence: str, match: re.Match[str], low: str | None = None) -> 
     return _Reading(NONE, modal, (start, end), party, negated)
 
 
-def _read_phrase(sentence: str, match: re.Match[str], binding: bool, low: str | None = None) -> _Reading:
+def _read_phrase(sentence: str, match: re.Match[str], binding: bool) -> _Reading:
     cue = " ".join(match.group().lower().split())
     start, end = match.span()
     party: str | None
@@ -231,7 +240,7 @@ def _read_phrase(sentence: str, match: re.Match[str], binding: bool, low: str | 
         after = _PARTY_AT_START_RE.match(sentence, end)
         party = after.group("party").strip() if after else None
     else:
-        party = _subject_before(sentence, start, low)
+        party = _subject_before(sentence, start)
     if binding:
         return _Reading(BINDING if party else SOFT, cue, (start, end), party, False)
     return _Reading(SOFT, cue, (start, end), party, False)
@@ -242,11 +251,9 @@ def classify_obligation(sentence: str) -> Obligation:
     if sentence.rstrip().endswith("?"):
         return Obligation(NONE)
     low = folded(sentence)  # for the literal prefilters: the same matches, found sooner
-    readings = [_read_modal(sentence, match, low) for match in prefilter(_MODAL_RE).finditer(sentence, low)]
-    readings += [_read_phrase(sentence, match, True, low)
-                 for match in prefilter(_BINDING_PHRASE_RE).finditer(sentence, low)]
-    readings += [_read_phrase(sentence, match, False, low)
-                 for match in prefilter(_SOFT_PHRASE_RE).finditer(sentence, low)]
+    readings = [_read_modal(sentence, match) for match in prefilter(_MODAL_RE).finditer(sentence, low)]
+    readings += [_read_phrase(sentence, match, True) for match in prefilter(_BINDING_PHRASE_RE).finditer(sentence, low)]
+    readings += [_read_phrase(sentence, match, False) for match in prefilter(_SOFT_PHRASE_RE).finditer(sentence, low)]
     if not readings:
         return Obligation(NONE)
     best = max(readings, key=lambda r: (_RANK[r.strength], -r.span[0]))

@@ -11,6 +11,10 @@ speed.  :class:`Prefilter` reads two sets of literals from a compiled pattern's 
   positions where a prefix occurs, in order, skipping those inside the previous match, is what
   ``finditer`` does at every position (``match(text, p)`` sees the characters before ``p``, so
   ``\\b`` and look-behinds behave the same).  :meth:`Prefilter.search` is the first of them.
+  A pattern whose alternatives start differently is read alternative by alternative: one that
+  starts with a word (``\\b\\w*avtal(?:en|a)``) gives the starts of the words that hold its literal;
+  one whose first literal is short and frequent but which requires a rarer one (``\\btil\\s+høy?ring``)
+  is looked for only in a text where the rarer one occurs.
 * its *required* literals: every match contains one of them somewhere (``\\w*eining`` contains
   ``eining``).  :meth:`Prefilter.may_match` and :class:`Gate` say False only when no match is
   possible in a text or a stretch of it, so a caller may skip the pattern there.
@@ -28,7 +32,6 @@ import bisect
 import importlib
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 _sre: Any
@@ -285,6 +288,25 @@ def _required(items: list[Any], ignorecase: bool) -> list[str] | None:
     return best
 
 
+def _stretch_required(items: list[Any], ignorecase: bool) -> list[str] | None:
+    """The strings of the best stretch of ``items`` made of literals, small sets, optional parts and
+    small alternations (``høy?ring`` → høring, høyring; at most ``_MAX_STRETCH`` strings): one of them
+    occurs in every match.  Finer than :func:`_required`, which reads runs of plain literals ("ring")."""
+    best: list[str] | None = None
+    run = [""]
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        strings = _item_strings(op, av, ignorecase)
+        if strings is not None and len(run) * len(strings) <= _MAX_STRETCH:
+            run = [a + b for a in run for b in strings]
+            continue
+        if all(run) and _score(run) > _score(best):
+            best = run
+        run = strings if strings is not None and len(strings) <= _MAX_STRETCH else [""]
+    return run if all(run) and _score(run) > _score(best) else best
+
+
 def _parsed(pattern: re.Pattern[str]) -> Any:
     if _parse is None or not isinstance(pattern.pattern, str):
         return None
@@ -324,6 +346,98 @@ def _fewest(literals: list[str] | None, covers: Any) -> tuple[str, ...] | None:
     return tuple(sorted(kept))
 
 
+_MAX_ROUTES = 64
+_MAX_STRETCH = 4  # strings of one stretch of a route's required literal (each is looked for)
+_GATED_PREFIX = 4  # a route is gated by its required literals only when a start literal is this short
+
+
+def _routes(items: list[Any]) -> list[list[Any]]:
+    r"""``items`` spelt out as the sequences its leading alternatives (and optional parts) make
+    (``\b(?:a|b\w*c)d`` → ``\bad``, ``\bb\w*cd``), recursively; ``[items]`` when it does not begin
+    with one or would give more than ``_MAX_ROUTES`` sequences.  For the analysis only (groups are
+    dropped)."""
+    for index, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _sre.BRANCH:
+            alternatives = [list(alternative) for alternative in av[1]]
+        elif op is _sre.SUBPATTERN and not (av[1] or av[2]):
+            alternatives = [list(av[3])]
+        elif op in _REPEATS and av[0] == 0 and av[1] == 1:  # an optional part: with it, or without
+            alternatives = [list(av[2]), []]
+        else:
+            return [items]
+        out: list[list[Any]] = []
+        for alternative in alternatives:
+            out.extend(_routes([*items[:index], *alternative, *items[index + 1:]]))
+            if len(out) > _MAX_ROUTES:
+                return [items]
+        return out
+    return [items]
+
+
+def _word_heads(items: list[Any], ignorecase: bool) -> list[str] | None:
+    r"""For a sequence ``\b\w*<literal>…``: the literals one of which follows the ``\w*``.  A match
+    then starts at such a literal or at the start of the word that holds it (None: another shape)."""
+    index = 0
+    bounded = False
+    while index < len(items) and items[index][0] in _ZERO_WIDTH:
+        bounded = bounded or (items[index][0] is _sre.AT and items[index][1] is _sre.AT_BOUNDARY)
+        index += 1
+    if not bounded or index >= len(items):
+        return None
+    op, av = items[index]
+    if op not in _REPEATS or list(av[2]) != [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_WORD)])]:
+        return None
+    return _prefixes(items[index + 1:], ignorecase)
+
+
+class _Route:
+    r"""Start literals of the matches that take some of a pattern's alternatives, looked for only
+    when one of the literals those matches require occurs (``\btil\s+høring`` starts with the
+    frequent "til" but requires the rarer "høring")."""
+
+    __slots__ = ("prefixes", "required", "word_heads")
+
+    def __init__(self, prefixes: tuple[str, ...], word_heads: tuple[str, ...], required: tuple[str, ...]) -> None:
+        self.prefixes = prefixes
+        self.word_heads = word_heads
+        self.required = required
+
+
+def _plan(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[_Route, ...]] | None:
+    """(prefixes, word heads, gated routes) that together give every position a match of ``pattern``
+    can start at (see :meth:`Prefilter.starts`); None when some alternative has no start literal."""
+    parsed = _parsed(pattern)
+    if parsed is None:
+        return None
+    ignorecase = bool(pattern.flags & re.IGNORECASE)
+    words = not pattern.flags & re.ASCII  # (the word heads read \w as str.isalnum does)
+    routes = _routes(list(parsed))
+    prefixes: list[str] = []
+    heads: list[str] = []
+    gated: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}  # required literals → starts
+    for route in routes:
+        own = _fewest(_prefixes(route, ignorecase), str.startswith)
+        own_heads = None if own or not words else _fewest(_word_heads(route, ignorecase), str.startswith)
+        starts = own or own_heads
+        if not starts:
+            return None
+        required = None
+        if len(routes) > 1:
+            required = max(_required(route, ignorecase), _stretch_required(route, ignorecase), key=_score)
+            required = _fewest(required, str.__contains__)
+        if required and min(map(len, starts)) <= _GATED_PREFIX and _score(list(required)) > _score(list(starts)):
+            route_prefixes, route_heads = gated.setdefault(required, ([], []))
+        else:
+            route_prefixes, route_heads = prefixes, heads
+        route_prefixes.extend(own or ())
+        route_heads.extend(own_heads or ())
+    return (_fewest(prefixes, str.startswith) or (), _fewest(heads, str.startswith) or (),
+            tuple(_Route(_fewest(p, str.startswith) or (), _fewest(h, str.startswith) or (), required)
+                  for required, (p, h) in gated.items()))
+
+
 def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """The literals (lower-cased under IGNORECASE) one of which starts every match, or None."""
     return _analyse(pattern)[0]
@@ -341,12 +455,24 @@ class Prefilter:
     is none) and return exactly what the plain pattern returns.
     """
 
-    __slots__ = ("ignorecase", "pattern", "prefixes", "required")
+    __slots__ = ("gated", "ignorecase", "pattern", "prefixes", "required", "screen", "word_heads")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.ignorecase = bool(pattern.flags & re.IGNORECASE)
         self.prefixes, self.required = _analyse(pattern)
+        # Where matches can start: the prefixes, or (for alternatives such as \b\w*avtal…) the
+        # words that hold the word heads, and the starts of gated routes whose required literals occur.
+        self.word_heads: tuple[str, ...] = ()
+        self.gated: tuple[_Route, ...] = ()
+        plan = _plan(pattern)
+        if plan is not None and (plan[1] or plan[2] or self.prefixes is None):
+            self.prefixes, self.word_heads, self.gated = plan
+        # Fewer required literals than literals looked for (``ansvar``, ``plikt`` against the five
+        # phrases that start with "har", "er", "plikter" …): looked for first, to pass by a text quickly.
+        looked_for = len(self.prefixes or ()) + len(self.word_heads) + sum(len(r.required) for r in self.gated)
+        self.screen: tuple[str, ...] | None = (
+            self.required if self.required is not None and len(self.required) < looked_for else None)
 
     def haystack(self, text: str, low: str | None) -> str | None:
         """Where the literals are looked up: ``low`` under IGNORECASE, else ``text``."""
@@ -365,6 +491,28 @@ class Prefilter:
                 at = find(literal, at + 1, end)
         return sorted(found)
 
+    def starts(self, text: str, haystack: str, pos: int, end: int) -> list[int]:
+        """Sorted positions in ``text[pos:end]`` where a match may start (every one where one does):
+        the occurrences of the prefixes that lie wholly in the stretch, and for the word heads
+        each occurrence and the start of the word it is in.  (Requires ``self.prefixes`` not None.)"""
+        if self.screen is not None and not any(haystack.find(literal, pos, end) >= 0 for literal in self.screen):
+            return []
+        prefixes = self.prefixes or ()
+        heads = self.word_heads
+        for route in self.gated:
+            if any(haystack.find(literal, pos, end) >= 0 for literal in route.required):
+                prefixes += route.prefixes
+                heads += route.word_heads
+        if not heads:
+            return self._occurrences(prefixes, haystack, pos, end)
+        found = set(self._occurrences(prefixes, haystack, pos, end))
+        for at in self._occurrences(heads, haystack, pos, end):
+            found.add(at)
+            while at > pos and (text[at - 1].isalnum() or text[at - 1] == "_"):  # re's \w
+                at -= 1
+            found.add(at)
+        return sorted(found)
+
     def finditer(self, text: str, low: str | None, pos: int = 0,
                  endpos: int | None = None) -> Iterator[re.Match[str]]:
         """``self.pattern.finditer(text, pos, endpos)``."""
@@ -375,13 +523,13 @@ class Prefilter:
             return
         match = self.pattern.match
         free = pos
-        for start in self._occurrences(self.prefixes, haystack, pos, end):
+        for start in self.starts(text, haystack, pos, end):
             if start < free:
                 continue
             found = match(text, start, end)
             if found is not None:
                 yield found
-                free = found.end()  # never empty: it holds a prefix
+                free = found.end()  # never empty: it holds a prefix or word head
 
     def search(self, text: str, low: str | None, pos: int = 0) -> re.Match[str] | None:
         """``self.pattern.search(text, pos)``."""
@@ -389,7 +537,7 @@ class Prefilter:
         if haystack is None or self.prefixes is None:
             return self.pattern.search(text, pos) if self.may_match(text, low) else None
         match = self.pattern.match
-        for start in self._occurrences(self.prefixes, haystack, pos):
+        for start in self.starts(text, haystack, pos, len(text)):
             found = match(text, start)
             if found is not None:
                 return found
@@ -429,10 +577,22 @@ class EndGate:
         return any(literal in haystack for literal in self.contained)
 
 
-@lru_cache(maxsize=256)
+_PREFILTERS: dict[int, tuple[re.Pattern[str], Prefilter]] = {}
+_MAX_PREFILTERS = 1024
+
+
 def prefilter(pattern: re.Pattern[str]) -> Prefilter:
-    """The (cached) :class:`Prefilter` of a compiled pattern."""
-    return Prefilter(pattern)
+    """The (cached) :class:`Prefilter` of a compiled pattern.
+
+    Looked up by the pattern's identity: hashing a compiled pattern hashes its whole compiled
+    code (several kilobytes for the party and topic patterns), which cost more than many a search.
+    The cache keeps each pattern it holds, so an id is not reused while its entry stands."""
+    found = _PREFILTERS.get(id(pattern))
+    if found is None or found[0] is not pattern:
+        if len(_PREFILTERS) >= _MAX_PREFILTERS:
+            _PREFILTERS.clear()
+        found = _PREFILTERS[id(pattern)] = (pattern, Prefilter(pattern))
+    return found[1]
 
 
 class Gate:

@@ -13,7 +13,6 @@ least ``BINDING_SHARE`` among the counted sentences.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance
@@ -33,7 +32,7 @@ GENERIC = {"municipality": "Kommunen", "health_trust": "Helseforetaket", "privat
            "site": "Helseforetaket"}
 
 
-def party_names(doc: AgreementText) -> list[tuple[re.Pattern[str], str]]:
+def party_names(doc: AgreementText) -> list[tuple[str, str]]:
     """Named parties of this text (as the registry found them, incl. abbreviations such as SI or
     UNN) with the generic party word that stands for each, longest names first."""
     names: dict[str, str] = {}
@@ -41,28 +40,40 @@ def party_names(doc: AgreementText) -> list[tuple[re.Pattern[str], str]]:
         generic = GENERIC.get(found.kind)
         if generic and len(found.surface) >= 2:
             names[found.surface] = generic
-    return [(_name_pattern(surface, bool(names[surface])), names[surface])
-            for surface in sorted(names, key=len, reverse=True)]
+    return sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
 
 
-@lru_cache(maxsize=4096)
-def _name_pattern(surface: str, with_suffix: bool) -> re.Pattern[str]:
-    suffix = r"(?:\s+(?:kommune|kommunes|HF|helseforetak|helseføretak))?" if with_suffix else ""
-    pattern = re.compile(rf"(?<!\w){re.escape(surface)}s?{suffix}(?!\w)")
-    _SURFACES[pattern] = surface
-    return pattern
+#: What may follow a party's name in a mention of it: a genitive s and a word for what it is
+#: ("Gjøvik kommunes", "Helse Førde HF"), and then no more of the word.
+_NAME_TAIL = re.compile(r"s?(?:\s+(?:kommune|kommunes|HF|helseforetak|helseføretak))?(?!\w)")
 
 
-#: The name each :func:`_name_pattern` begins with (case-sensitive: no match without it).
-_SURFACES: dict[re.Pattern[str], str] = {}
+def _replace_name(sentence: str, name: str, generic: str) -> str:
+    """``sentence`` with every mention of ``name`` (not inside a word, case-sensitive, with what
+    :data:`_NAME_TAIL` allows after it) replaced by ``generic``, from left to right."""
+    parts: list[str] = []
+    done = 0
+    at = sentence.find(name)
+    while at >= 0:
+        before = sentence[at - 1] if at > 0 else ""
+        tail = None if before.isalnum() or before == "_" else _NAME_TAIL.match(sentence, at + len(name))
+        if tail is None:
+            at = sentence.find(name, at + 1)
+            continue
+        parts += (sentence[done:at], generic)
+        done = tail.end()
+        at = sentence.find(name, done)
+    if not parts:
+        return sentence
+    parts.append(sentence[done:])
+    return "".join(parts)
 
 
-def generalise(sentence: str, names: list[tuple[re.Pattern[str], str]]) -> str:
+def generalise(sentence: str, names: list[tuple[str, str]]) -> str:
     """The sentence with each named party replaced by its generic party word."""
-    for pattern, generic in names:
-        surface = _SURFACES.get(pattern)
-        if surface is None or surface in sentence:
-            sentence = pattern.sub(generic, sentence)
+    for name, generic in names:
+        if name in sentence:
+            sentence = _replace_name(sentence, name, generic)
     return sentence
 
 
@@ -82,7 +93,7 @@ _PLAIN_DUTY = ("skal", "må", "har ansvar for", "har ansvaret for", "har hovedan
                "har hovedansvaret for", "har hovudansvaret for", "er ansvarlig for", "er ansvarleg for")
 
 
-def sentence_strength(sentence: str, names: list[tuple[re.Pattern[str], str]]) -> str:
+def sentence_strength(sentence: str, names: list[tuple[str, str]]) -> str:
     """binding, soft or none for one sentence (named parties generalised first).
 
     A plain duty (skal, må, har ansvar for) whose subject is a responsible actor — a party, or a
@@ -122,9 +133,7 @@ def counted_sentences(doc: AgreementText) -> list[tuple[int, int, str]]:
             continue
         if any(start <= sentence.start and sentence.end <= end for start, end in quoted):
             continue
-        if not (doc.may_match(_OBLIGATION_WORD, sentence) and _OBLIGATION_WORD.search(sentence.text)):
-            continue
-        if doc.may_match(LAW_CONTEXT, sentence) and LAW_CONTEXT.search(sentence.text):
+        if not doc.search(_OBLIGATION_WORD, sentence) or doc.search(LAW_CONTEXT, sentence):
             continue
         strength = sentence_strength(sentence.text, names)
         if strength == "none":

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from samrev.agreements.context import AgreementText
 from samrev.agreements.fields.status import is_draft, tail_lines
 from samrev.core.model import Judgement, Provenance
+from samrev.text.prefilter import prefilter
 
 RULE_VERSION = "4"
 _VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d)"
@@ -32,6 +33,7 @@ _TABLE_HEADING = re.compile(
 )
 _HEAD_VERSION = re.compile(r"(?:^|[\s|])(?:versjon|versjonsnr\.?|rev\.?|revisjon|utgåve|utgave)(?=$|[\s|:])",
                            re.IGNORECASE)
+_HEAD_WORD_GAP = re.compile(r"[\s|]+")
 _HEAD_COLUMN = re.compile(r"\b(?:dato|godkjent|godkjend|vedtatt|vedteke|endring\w*|beskrivelse|skildring"
                           r"|kommentar\w*|merknad\w*)\b", re.IGNORECASE)
 
@@ -39,10 +41,11 @@ _HEAD_COLUMN = re.compile(r"\b(?:dato|godkjent|godkjend|vedtatt|vedteke|endring\
 def _is_table_head(text: str) -> bool:
     if _TABLE_HEADING.match(text):
         return True
-    words = [w for w in re.split(r"[\s|]+", text) if w]
-    return (len(text) < 100 and 2 <= len(words) <= 10 and not _HAS_DATE.search(text)
-            and not text.rstrip().endswith((".", ",")) and bool(_HEAD_VERSION.search(text))
-            and bool(_HEAD_COLUMN.search(text)))
+    # (the cheapest and rarest conditions first: most lines have no version word)
+    if len(text) >= 100 or not _HEAD_VERSION.search(text) or not _HEAD_COLUMN.search(text):
+        return False
+    words = [w for w in _HEAD_WORD_GAP.split(text) if w]
+    return 2 <= len(words) <= 10 and not _HAS_DATE.search(text) and not text.rstrip().endswith((".", ","))
 
 
 _COLUMN_GAP = re.compile(r"\t|[ \t]{2,}")
@@ -98,9 +101,13 @@ def _table_rows(doc: AgreementText) -> list[tuple[tuple[int, ...] | None, Dated]
     first line that is not such a row."""
     rows: list[tuple[tuple[int, ...] | None, Dated]] = []
     lines = doc.lines
+    # a head needs the words of a heading or of a version column: lines without them are passed by
+    heading, version = doc.gate(_TABLE_HEADING), doc.gate(_HEAD_VERSION)
     index = 0
     while index < len(lines):
-        if not _is_table_head(lines[index].text):
+        line = lines[index]
+        if not ((heading.may_match(line.start, line.end) or version.may_match(line.start, line.end))
+                and _is_table_head(line.text)):
             index += 1
             continue
         index += 1
@@ -154,7 +161,8 @@ def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
             revised.append(Dated(mention.value, -1, -1, "header"))
     for mention in find_dates(doc.text):
         sentence = doc.sentence_at(mention.start)
-        if sentence is not None and _LAW_SENTENCE.search(sentence.text):
+        if sentence is not None and prefilter(_LAW_SENTENCE).search(
+                sentence.text, doc.folded_slice(sentence.start, sentence.end)):
             continue
         if mention.cue == "adopted":
             adopted.append(Dated(mention.value, mention.start, mention.end, "cue"))

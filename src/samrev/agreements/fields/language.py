@@ -13,13 +13,13 @@ MAX_EVIDENCE = 6
 
 
 def judge(doc: AgreementText) -> Judgement:
-    from samrev.text import LinguaMarkerDetector, document_language, find_markers, quick_language
+    from samrev.text import LinguaMarkerDetector, document_language, iter_markers, quick_language
 
     quick = quick_language(doc.text)
     if quick is not None:
         spans: list[Span] = []
         words: set[str] = set()
-        for hit in find_markers(doc.text[:2500]):
+        for hit in iter_markers(doc.text[:2500]):  # (read only as far as the evidence needs)
             word = hit.token.casefold()
             if hit.lang == quick and not hit.discounted and word not in words:
                 words.add(word)

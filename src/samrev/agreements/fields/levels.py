@@ -163,10 +163,11 @@ REFERENCE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?=\s+|$)|\n\s*\n")
 
 
-def without_references(text: str) -> str:
+def without_references(text: str, low: str | None = None) -> str:
     """``text`` with every sentence that refers the matter to another agreement blanked out
-    (replaced by spaces, so offsets hold)."""
-    if not REFERENCE.search(text):
+    (replaced by spaces, so offsets hold).  ``low`` (optional) is ``folded(text)``, for the
+    literal prefilter."""
+    if not prefilter(REFERENCE).search(text, low):
         return text
     out = list(text)
     start = 0
@@ -191,15 +192,21 @@ class PassageGrade:
 
 
 def grade_passage(topic: Topic, passage: Passage, lms_context: bool = False,
-                  low: str | None = None) -> PassageGrade | None:
+                  low: str | None = None, doc: AgreementText | None = None) -> PassageGrade | None:
     """Rule grade of one passage (None when it has no signal).  ``low`` (optional) is
-    ``samrev.text.prefilter.folded(passage.text)``, for the literal prefilters."""
+    ``samrev.text.prefilter.folded(passage.text)``, for the literal prefilters; ``doc`` (optional)
+    the document the passage is a stretch of, whose literal index then finds the patterns."""
     text = passage.text
-    signal = prefilter(topic.signal).search(text, low)
+
+    def search(pattern: re.Pattern[str]) -> re.Match[str] | None:
+        return prefilter(pattern).search(text, low)
+
+    # (the signal is looked for in every passage: through the document's literal index)
+    signal = doc.search(topic.signal, passage) if doc is not None else search(topic.signal)
     if not signal:
         return None
     span = (passage.start + signal.start(), passage.start + signal.end())
-    own = without_references(text)
+    own = without_references(text, low)
     if own is not text:
         if not topic.signal.search(own):
             return PassageGrade(passage, 1, "mention_context", span)
@@ -207,12 +214,12 @@ def grade_passage(topic: Topic, passage: Passage, lms_context: bool = False,
         passage = Passage(start=passage.start, end=passage.end, text=own, page=passage.page,
                           language=passage.language, index=passage.index)
         text, low = own, None
-    task = prefilter(topic.task).search(text, low) is not None
-    if not task and prefilter(topic.mention_only).search(text, low):
+    task = search(topic.task) is not None
+    if not task and search(topic.mention_only):
         return PassageGrade(passage, 1, "mention_context", span)
     if not task:
         return PassageGrade(passage, 1, "mention", span)
-    concrete = sum(1 for pattern in topic.concrete if prefilter(pattern).search(text, low))
+    concrete = sum(1 for pattern in topic.concrete if search(pattern))
     if concrete == len(topic.concrete):
         return PassageGrade(passage, 3, "concrete", span)
     return PassageGrade(passage, 2, "task", span)
@@ -220,17 +227,14 @@ def grade_passage(topic: Topic, passage: Passage, lms_context: bool = False,
 
 def grade_passages(doc: AgreementText, topic: Topic) -> list[PassageGrade]:
     grades = []
-    gate = doc.gate(topic.signal)
     for passage in doc.passages:
-        if not gate.may_match(passage.start, passage.end):
-            continue  # no signal word: no grade
         if passage.end <= doc.title_end:
-            signal = topic.signal.search(passage.text)
+            signal = doc.search(topic.signal, passage)
             if signal:
                 grades.append(PassageGrade(passage, 1, "title",
                                            (passage.start + signal.start(), passage.start + signal.end())))
             continue
-        grade = grade_passage(topic, passage, low=doc.folded_slice(passage.start, passage.end))
+        grade = grade_passage(topic, passage, low=doc.folded_slice(passage.start, passage.end), doc=doc)
         if grade:
             grades.append(grade)
     return grades
@@ -255,7 +259,7 @@ def section_grades(doc: AgreementText, topic: Topic, passage_levels: list[tuple[
         if not inside or max(level for _, level in inside) < 2:
             continue
         as_passage = Passage(start=section.start, end=section.end, text=section.text)
-        grade = grade_passage(topic, as_passage, low=doc.folded_slice(section.start, section.end))
+        grade = grade_passage(topic, as_passage, low=doc.folded_slice(section.start, section.end), doc=doc)
         if grade is not None and grade.level == 3:
             out.append((3, [g for g, _ in inside]))
     return out

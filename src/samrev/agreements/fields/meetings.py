@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from samrev.agreements.context import AgreementText
-from samrev.core.model import Judgement, Provenance
+from samrev.core.model import Judgement, Provenance, Span
 
 RULE_VERSION = "6"
 ARENA = re.compile(
@@ -84,11 +84,12 @@ def judge(doc: AgreementText) -> Judgement:
                                        doc.span(attendees.start(), attendees.end())),
                              confidence=0.75, note="referat fra et felles møte med deltakerliste")
     sentences = doc.sentences
-    arenas = doc.gate(ARENA)  # skips the sentences without an arena word
+    named: list[Span] = []  # the arenas the text names, in case none is described
     for index, sentence in enumerate(sentences):
-        arena = ARENA.search(sentence.text) if arenas.may_match(sentence.start, sentence.end) else None
+        arena = doc.search(ARENA, sentence)
         if not arena:
             continue
+        named.append(doc.span(sentence.start + arena.start(), sentence.start + arena.end()))
         window = sentence.text
         following = sentences[index + 1].text if index + 1 < len(sentences) else ""
         if len(sentence.text.strip()) < 60 and not sentence.text.rstrip().endswith("."):
@@ -106,8 +107,6 @@ def judge(doc: AgreementText) -> Judgement:
             return Judgement("meeting_arenas", True, Provenance.rule("meetings.described", RULE_VERSION),
                              evidence=tuple(spans), confidence=0.8,
                              note=f"samarbeidsarena beskrevet med {kind}")
-    named = [doc.span(s.start + m.start(), s.start + m.end()) for s in sentences
-             if arenas.may_match(s.start, s.end) for m in [ARENA.search(s.text)] if m]
     note = "arenaer bare nevnt i forbifarten" if named else "ingen felles møtearenaer nevnt"
     return Judgement("meeting_arenas", False, Provenance.rule("meetings.not_described", RULE_VERSION),
                      evidence=tuple(named[:3]), confidence=0.7, note=note)

@@ -69,9 +69,11 @@ _NAME_SIGN = re.compile(
     r"|\bsign\.\s+[A-ZÆØÅ][a-zæøåéüö'’-]+(?:[ -][A-ZÆØÅ][a-zæøåéüö'’-]+){1,3}"
 )
 # "Førde, 15.03.2023", "Vik, 1. februar 2017": the signing line of place and date
+# a date as a signing line writes it: "15.03.2023", "1. februar 2017", "2023-03-15"
+_DATE_FORMS = r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[a-zæøå]+\s+\d{4}|\d{4}-\d{2}-\d{2}"
 _PLACE_DATE_START = (
     r"^\s*[A-ZÆØÅ][\w.'’-]*(?:[ -][\wæøåÆØÅ.'’-]+){0,3},?\s+(?:den\s+)?"
-    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[a-zæøå]+\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    rf"(?:{_DATE_FORMS})"
 )
 _PLACE_DATE = re.compile(_PLACE_DATE_START + r"\s*$")
 # OCR joins a two-column block: "Hyllestad, 20.04.2021 Kjell Inge Rivedal, Hyllestad kommune"
@@ -104,9 +106,11 @@ def _is_name_line(text: str) -> bool:
             and not _NOT_NAME.search(text))
 
 
-_DATE_ONLY = re.compile(r"(?:den\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[a-zæøå]+\s+\d{4}"
-                        r"|\d{4}-\d{2}-\d{2})")
+_DATE_ONLY = re.compile(rf"(?:den\s+)?(?:{_DATE_FORMS})")
 _DATE_HINT = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.|[a-zæøå]+)\s?\d{2,4}|\d{4}-\d{2}-\d{2}")
+# Every date above has a digit before a full stop or is written 2023-03-15: a line without that is
+# no place-and-date line (nor one joined with a name).  A cheap first test.
+_SOME_DATE = re.compile(r"\d\.|\d{4}-\d{2}-")
 
 
 def _person_lines(lines: list[Segment]) -> list[Segment]:
@@ -140,6 +144,8 @@ def _joined_person(cell: str) -> bool:
 def _is_place_date(text: str) -> bool:
     """A line (or one of its columns) that is only a place and a date; also two place-and-date
     pairs that PDF text extraction joined with a single space ("Bodø, 12.03.2024 Ørnes, 14.03.2024")."""
+    if not _SOME_DATE.search(text):
+        return False
     cells = columns(text)
     if _PLACE_DATE.match(text) or any(_PLACE_DATE.match(cell) for cell in cells):
         return True
@@ -165,21 +171,41 @@ def _is_person_or_mark(text: str) -> bool:
     return any(_SIGN_ONLY.fullmatch(cell) or _person_lines([Segment(0, len(cell), cell)]) for cell in cells)
 
 
+def _tail_place_dates(doc: AgreementText) -> tuple[list[Segment], list[bool]]:
+    """The closing lines (:func:`tail_lines`) and, for each, whether it is a place-and-date line
+    (:func:`_is_place_date`; read once per document, as several rules look at the same lines)."""
+    found = doc.memo.get("tail_place_dates")
+    if found is None:
+        tail = tail_lines(doc)
+        found = doc.memo["tail_place_dates"] = (tail, [_is_place_date(line.text) for line in tail])
+    return found  # type: ignore[no-any-return]
+
+
 def _dated_names(doc: AgreementText) -> list[Segment]:
     """A place-and-date line in the closing part with person names in the lines after it
     (before the next place-and-date line, at most six lines on): the names that signed.  Two
-    signature columns side by side (a tab or a wide gap between them) are read cell by cell."""
-    tail = tail_lines(doc)
+    signature columns side by side (a tab or a wide gap between them) are read cell by cell.
+    Computed once per document (a new list each call)."""
+    found = doc.memo.get("dated_names")
+    if found is None:
+        found = doc.memo["dated_names"] = _find_dated_names(doc)
+    return list(found)
+
+
+def _find_dated_names(doc: AgreementText) -> list[Segment]:
+    tail, place_date = _tail_place_dates(doc)
     found: list[Segment] = []
     for index, line in enumerate(tail):
-        if _joined_person(line.text) or any(_joined_person(cell) for cell in columns(line.text)[1:]):
+        # (a place and a date, and so a joined person, need a date)
+        if _SOME_DATE.search(line.text) and (_joined_person(line.text)
+                                         or any(_joined_person(cell) for cell in columns(line.text)[1:])):
             found.append(line)
             continue
-        if not _is_place_date(line.text) or PLACEHOLDER.search(line.text):
+        if not place_date[index] or PLACEHOLDER.search(line.text):
             continue
         following: list[Segment] = []
-        for later in tail[index + 1 : index + 7]:
-            if _is_place_date(later.text):
+        for offset, later in enumerate(tail[index + 1 : index + 7], start=index + 1):
+            if place_date[offset]:
                 break
             following.append(later)
         if any(PLACEHOLDER.search(later.text) for later in following):
@@ -200,10 +226,10 @@ def signing_lines(doc: AgreementText) -> list[Segment]:
 
 def _empty_dated_block(doc: AgreementText) -> list[Segment]:
     """Place-and-date lines followed by signature lines of underscores or dots: an empty block."""
-    tail = tail_lines(doc)
+    tail, place_date = _tail_place_dates(doc)
     found: list[Segment] = []
     for index, line in enumerate(tail):
-        if not _is_place_date(line.text):
+        if not place_date[index]:
             continue
         blanks = [later for later in tail[index + 1 : index + 4] if PLACEHOLDER.search(later.text)]
         if blanks:

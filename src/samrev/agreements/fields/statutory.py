@@ -79,13 +79,13 @@ NO_CONTENT = re.compile(
 
 
 def _is_content(sentence: Segment, doc: AgreementText | None = None) -> bool:
-    """A sentence that gives content (``doc``, when given, lets the literal prefilters skip the
-    patterns in sentences that cannot match them)."""
-    if (doc is None or doc.may_match(NO_CONTENT, sentence)) and NO_CONTENT.search(sentence.text):
-        return False
+    """A sentence that gives content (``doc``, when given, is the document the sentence is a
+    stretch of: its literal index then finds the patterns)."""
     if len(sentence.text) < 25 or ("\n" in sentence.text.strip() and len(sentence.text) < 80):
         return False  # headings and list fragments
-    return (doc is None or doc.may_match(TASK_WORD, sentence)) and bool(TASK_WORD.search(sentence.text))
+    if doc is None:
+        return not NO_CONTENT.search(sentence.text) and bool(TASK_WORD.search(sentence.text))
+    return not doc.search(NO_CONTENT, sentence) and bool(doc.search(TASK_WORD, sentence))
 
 
 def _headed_points(doc: AgreementText) -> dict[int, Span]:
