@@ -288,6 +288,25 @@ def _required(items: list[Any], ignorecase: bool) -> list[str] | None:
     return best
 
 
+def _stretch_required(items: list[Any], ignorecase: bool) -> list[str] | None:
+    """The strings of the best stretch of ``items`` made of literals, small sets, optional parts and
+    small alternations (``høy?ring`` → høring, høyring; at most ``_MAX_STRETCH`` strings): one of them
+    occurs in every match.  Finer than :func:`_required`, which reads runs of plain literals ("ring")."""
+    best: list[str] | None = None
+    run = [""]
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        strings = _item_strings(op, av, ignorecase)
+        if strings is not None and len(run) * len(strings) <= _MAX_STRETCH:
+            run = [a + b for a in run for b in strings]
+            continue
+        if all(run) and _score(run) > _score(best):
+            best = run
+        run = strings if strings is not None and len(strings) <= _MAX_STRETCH else [""]
+    return run if all(run) and _score(run) > _score(best) else best
+
+
 def _parsed(pattern: re.Pattern[str]) -> Any:
     if _parse is None or not isinstance(pattern.pattern, str):
         return None
@@ -328,6 +347,7 @@ def _fewest(literals: list[str] | None, covers: Any) -> tuple[str, ...] | None:
 
 
 _MAX_ROUTES = 64
+_MAX_STRETCH = 4  # strings of one stretch of a route's required literal (each is looked for)
 _GATED_PREFIX = 4  # a route is gated by its required literals only when a start literal is this short
 
 
@@ -403,7 +423,10 @@ def _plan(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ...], t
         starts = own or own_heads
         if not starts:
             return None
-        required = _fewest(_required(route, ignorecase), str.__contains__) if len(routes) > 1 else None
+        required = None
+        if len(routes) > 1:
+            best = max(_required(route, ignorecase), _stretch_required(route, ignorecase), key=_score)
+            required = _fewest(best, str.__contains__)
         if required and min(map(len, starts)) <= _GATED_PREFIX and _score(list(required)) > _score(list(starts)):
             route_prefixes, route_heads = gated.setdefault(required, ([], []))
         else:

@@ -69,9 +69,11 @@ _NAME_SIGN = re.compile(
     r"|\bsign\.\s+[A-ZÆØÅ][a-zæøåéüö'’-]+(?:[ -][A-ZÆØÅ][a-zæøåéüö'’-]+){1,3}"
 )
 # "Førde, 15.03.2023", "Vik, 1. februar 2017": the signing line of place and date
+# a date as a signing line writes it: "15.03.2023", "1. februar 2017", "2023-03-15"
+_DATE_FORMS = r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[a-zæøå]+\s+\d{4}|\d{4}-\d{2}-\d{2}"
 _PLACE_DATE_START = (
     r"^\s*[A-ZÆØÅ][\w.'’-]*(?:[ -][\wæøåÆØÅ.'’-]+){0,3},?\s+(?:den\s+)?"
-    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[a-zæøå]+\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    rf"(?:{_DATE_FORMS})"
 )
 _PLACE_DATE = re.compile(_PLACE_DATE_START + r"\s*$")
 # OCR joins a two-column block: "Hyllestad, 20.04.2021 Kjell Inge Rivedal, Hyllestad kommune"
@@ -82,7 +84,6 @@ _PERSON_LINE = re.compile(
     r"(?P<name>[A-ZÆØÅ][a-zæøåéüö'’-]+(?:[ -](?:[A-ZÆØÅ][a-zæøåéüö'’-]+|[A-ZÆØÅ]\.)){1,3})\s*(?:,\s*\S.*)?$"
 )
 _COLUMN_GAP = re.compile(r"\s*\|\s*|\t+|\s{2,}")
-_DIGIT = re.compile(r"\d")
 # "(sign.)", "sign.", "Sign": a signature mark standing alone in its cell
 _SIGN_ONLY = re.compile(r"\(?\s*sign(?:\.|ert)?\s*\)?", re.IGNORECASE)
 _SIGN_ONLY_LINE = re.compile(r"\s*(?:\(?\s*sign(?:\.|ert)?\s*\)?\s*)+", re.IGNORECASE)
@@ -105,9 +106,11 @@ def _is_name_line(text: str) -> bool:
             and not _NOT_NAME.search(text))
 
 
-_DATE_ONLY = re.compile(r"(?:den\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[a-zæøå]+\s+\d{4}"
-                        r"|\d{4}-\d{2}-\d{2})")
+_DATE_ONLY = re.compile(rf"(?:den\s+)?(?:{_DATE_FORMS})")
 _DATE_HINT = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.|[a-zæøå]+)\s?\d{2,4}|\d{4}-\d{2}-\d{2}")
+# Every date above has a digit before a full stop or is written 2023-03-15: a line without that is
+# no place-and-date line (nor one joined with a name).  A cheap first test.
+_SOME_DATE = re.compile(r"\d\.|\d{4}-\d{2}-")
 
 
 def _person_lines(lines: list[Segment]) -> list[Segment]:
@@ -141,8 +144,8 @@ def _joined_person(cell: str) -> bool:
 def _is_place_date(text: str) -> bool:
     """A line (or one of its columns) that is only a place and a date; also two place-and-date
     pairs that PDF text extraction joined with a single space ("Bodø, 12.03.2024 Ørnes, 14.03.2024")."""
-    if not _DIGIT.search(text):
-        return False  # every date has a digit
+    if not _SOME_DATE.search(text):
+        return False
     cells = columns(text)
     if _PLACE_DATE.match(text) or any(_PLACE_DATE.match(cell) for cell in cells):
         return True
@@ -193,8 +196,8 @@ def _find_dated_names(doc: AgreementText) -> list[Segment]:
     tail, place_date = _tail_place_dates(doc)
     found: list[Segment] = []
     for index, line in enumerate(tail):
-        # (a place and a date, and so a joined person, need a digit)
-        if _DIGIT.search(line.text) and (_joined_person(line.text)
+        # (a place and a date, and so a joined person, need a date)
+        if _SOME_DATE.search(line.text) and (_joined_person(line.text)
                                          or any(_joined_person(cell) for cell in columns(line.text)[1:])):
             found.append(line)
             continue
