@@ -423,10 +423,10 @@ def _plan(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ...], t
         starts = own or own_heads
         if not starts:
             return None
-        required: tuple[str, ...] | None = None
+        required = None
         if len(routes) > 1:
-            rarest = max(_required(route, ignorecase), _stretch_required(route, ignorecase), key=_score)
-            required = _fewest(rarest, str.__contains__)
+            best = max(_required(route, ignorecase), _stretch_required(route, ignorecase), key=_score)
+            required = _fewest(best, str.__contains__)
         if required and min(map(len, starts)) <= _GATED_PREFIX and _score(list(required)) > _score(list(starts)):
             route_prefixes, route_heads = gated.setdefault(required, ([], []))
         else:
