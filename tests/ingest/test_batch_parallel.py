@@ -76,3 +76,40 @@ def test_start_method_avoids_fork_with_threads() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+class _BreaksOnThirdSubmit:
+    """A pool that reports itself broken from its third submission on, as a real one does when a
+    worker dies between two submissions (the race CI once hit)."""
+
+    def __init__(self, pool: object) -> None:
+        self._pool = pool
+        self._submitted = 0
+
+    def submit(self, *args: object, **kwargs: object) -> object:
+        from concurrent.futures.process import BrokenProcessPool
+
+        self._submitted += 1
+        if self._submitted >= 3:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        return self._pool.submit(*args, **kwargs)  # type: ignore[attr-defined]
+
+    def shutdown(self, *args: object, **kwargs: object) -> None:
+        self._pool.shutdown(*args, **kwargs)  # type: ignore[attr-defined]
+
+
+def test_pool_broken_between_submissions_loses_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [text_pdf(tmp_path / f"avtale_{i}.pdf") for i in range(7)]
+    real_new_pool = batch._new_pool
+    made: list[int] = []
+
+    def new_pool(workers: int, method: str | None) -> object:
+        made.append(workers)
+        pool = real_new_pool(workers, method)
+        return _BreaksOnThirdSubmit(pool) if len(made) == 1 else pool
+
+    monkeypatch.setattr(batch, "_new_pool", new_pool)
+    records = list(ingest_many(paths, workers=2, chunk_size=1))
+    assert [r.path for r in records] == [str(p) for p in paths]
+    assert all(r.error is None and r.text for r in records)
+    assert len(made) >= 2  # the broken pool was replaced

@@ -183,6 +183,19 @@ def _isolated(job: Job, options: IngestOptions, method: str | None,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _submit(pool: ProcessPoolExecutor, chunk: list[Job], options: IngestOptions,
+            after: AfterHook | None) -> Future[list[Packed]]:
+    """``chunk`` submitted to ``pool``; if a worker has already died and broken the pool, a future
+    holding that ``BrokenProcessPool``, so the chunk takes the same road as those the crash took
+    down (isolated, or resubmitted to the next pool) instead of the error escaping the batch."""
+    try:
+        return pool.submit(_work, chunk, options, after)
+    except BrokenProcessPool as exc:
+        failed: Future[list[Packed]] = Future()
+        failed.set_exception(exc)
+        return failed
+
+
 def _chunks(jobs: list[Job], workers: int, size: int | None) -> deque[list[Job]]:
     """``jobs`` in chunks of ``size``; by default each chunk a third of what is left per worker
     (at most 16 files, at least 1), so chunks shrink towards the end and no worker is left with a
@@ -245,7 +258,7 @@ def ingest_many(
         while chunks or pending:
             while chunks and len(pending) < window:
                 chunk = chunks.popleft()
-                pending.append((chunk, pool.submit(_work, chunk, options, after)))
+                pending.append((chunk, _submit(pool, chunk, options, after)))
             if started is not None:
                 started()
                 started = None
@@ -284,5 +297,5 @@ def _recover(
         if future.done() and not future.cancelled() and future.exception() is None:
             kept.append((chunk, future))
         else:
-            kept.append((chunk, fresh.submit(_work, chunk, options, after)))
+            kept.append((chunk, _submit(fresh, chunk, options, after)))
     return fresh, kept
