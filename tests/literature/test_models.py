@@ -74,3 +74,31 @@ def test_compact_nb_svm_equals_the_two_models() -> None:
             expected = a / a.std() + b / b.std()
             got = both.scores()[row + 1:]
             np.testing.assert_allclose(got - got.mean(), expected - expected.mean(), atol=1e-9)
+
+
+def test_nb_svm_folds_terms_of_one_record_without_changing_scores() -> None:
+    """A record's own terms (in no other record) fold into one column; the scores still equal the
+    two full models', also when a record is screened a second time (a corrected decision)."""
+    from samrev.literature.model import NaiveBayes, NaiveBayesSVM
+
+    rng = np.random.default_rng(8)
+    shared = sparse.random(80, 60, density=0.15, format="csr", random_state=2)
+    own = sparse.diags(rng.random(80) + 0.5, format="csr")  # one term per record, in that record only
+    matrix = sparse.hstack([shared, own, own * 0.5], format="csr")
+    labels = (rng.random(80) < 0.3).astype(int)
+    labels[:2] = [1, 0]
+    nb, svm, both = NaiveBayes(), SquaredHingeSVM(), NaiveBayesSVM(nb_weight=1.0)
+    for model in (nb, svm, both):
+        model.start(matrix)
+    assert int(both._own.sum()) == 160
+    decisions = [*enumerate(labels[:30]), (3, 1 - int(labels[3])), (3, int(labels[3]))]
+    for step, (row, label) in enumerate(decisions):
+        for model in (nb, svm, both):
+            model.add(row, int(label))
+        if nb.ready():
+            open_ = slice(min(step, 29) + 1, None)  # the records not screened yet
+            a, b = nb.scores()[open_], svm.scores()[open_]
+            expected = a / a.std() + b / b.std()
+            got = both.scores()[open_]
+            np.testing.assert_allclose(got - got.mean(), expected - expected.mean(), atol=1e-9)
+    assert both._n_slots < 1 + 60 + 31  # intercept, shared terms seen, one slot per screened record

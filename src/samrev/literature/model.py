@@ -397,7 +397,9 @@ class NaiveBayesSVM:
 
     - the SVM's weights lie in the span of the labelled rows (conjugate gradients from zero), so
       it is fitted on the labelled rows in *compact* columns (the terms seen so far, plus the
-      intercept), appended to as records are screened;
+      intercept), appended to as records are screened; the terms found in one record only fold
+      into one column per record holding their norm (the weights on them stay proportional to
+      the record's values, so margins and penalty are the same: half the columns of a fit);
     - naive Bayes gives every unseen term the same log-ratio ``c``, so its score is
       Σ seen xᵢⱼ (log(incⱼ + α) − log(w·excⱼ + α)) + c · Σⱼ xᵢⱼ, with the row sums precomputed;
     - both scores come from one sparse product with a two-column weight matrix, and are
@@ -406,7 +408,7 @@ class NaiveBayesSVM:
     """
 
     name: ClassVar[str] = "nb_svm"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "2"  # unchanged by speed-ups that keep the screening order
     label: ClassVar[str] = "Naiv Bayes + lineær SVM (standardiserte skårer summert)"
 
     def __init__(
@@ -447,24 +449,40 @@ class NaiveBayesSVM:
         # per ranking column: the class sums of its term (naive Bayes), and the two weights
         # (two products with one vector each: scipy's product with a two-column matrix is slower)
         self._column_sums = np.zeros((2, len(shared)))
+        self._log_inc = np.full(len(shared), np.log(self.alpha))  # log(column_sums[1] + α)
         self._nb_weights = np.zeros(len(shared))
         self._svm_weights = np.zeros(len(shared))
         self._kept_slots = _GrowingInts()  # slots whose term has a ranking column …
         self._kept_columns = _GrowingInts()  # … and that column
+        # A term in one record only (its "own" terms) touches the SVM through that record alone:
+        # the fit's weights on them stay proportional to the record's values there, so they are
+        # folded into one slot per record holding their norm (same margins, same penalty).
+        self._own = frequency == 1
+        self._own_slot: dict[int, int] = {}
         self._screened = np.zeros(matrix.shape[0], dtype=bool)
         self._open_rows: Any = None  # see _open_view
         self._open_ranking = ranking
         self._open_row_sums = self._row_sums
         self._screened_since = 0
         self._slot = np.full(n_terms, -1, dtype=np.int64)
-        self._terms = np.empty(1024, dtype=np.int64)  # slot → term (slot 0: the intercept)
-        self._n_slots = 1
-        self._sums = np.zeros((2, 1024))  # per class, per slot
+        self._n_slots = 1  # slot 0: the intercept
+        self._class_totals = [0.0, 0.0]  # naive Bayes: the sum of every term's weight, per class
         self._counts = [0, 0]
         self._w = np.zeros(1024)
         self._rows = _GrowingRows()
         self._labels: list[int] = []
         self.iterations = []
+
+    def _new_slots(self, count: int) -> int:
+        """The first of ``count`` fresh slots."""
+        import numpy as np
+
+        first = self._n_slots
+        end = first + count
+        if end > len(self._w):
+            self._w = np.concatenate([self._w, np.zeros(max(end, 2 * len(self._w)) - len(self._w))])
+        self._n_slots = end
+        return first
 
     def _slots_for(self, terms: Any) -> Any:
         import numpy as np
@@ -473,20 +491,13 @@ class NaiveBayesSVM:
         new = slots < 0
         if new.any():
             fresh = terms[new]
-            first = self._n_slots
-            end = first + len(fresh)
-            if end > len(self._terms):
-                size = max(end, 2 * len(self._terms))
-                self._terms = np.resize(self._terms, size)
-                self._w = np.concatenate([self._w, np.zeros(size - len(self._w))])
-                self._sums = np.concatenate([self._sums, np.zeros((2, size - self._sums.shape[1]))], axis=1)
-            self._terms[first:end] = fresh
-            self._slot[fresh] = np.arange(first, end)
-            slots[new] = self._slot[fresh]
-            self._n_slots = end
+            first = self._new_slots(len(fresh))
+            created = np.arange(first, first + len(fresh))
+            self._slot[fresh] = created
+            slots[new] = created
             columns = self._column[fresh]
             kept = columns >= 0
-            self._kept_slots.extend(np.arange(first, end)[kept])
+            self._kept_slots.extend(created[kept])
             self._kept_columns.extend(columns[kept])
         return slots
 
@@ -496,13 +507,25 @@ class NaiveBayesSVM:
         start, end = self._matrix.indptr[row], self._matrix.indptr[row + 1]
         terms = self._matrix.indices[start:end]
         values = self._matrix.data[start:end]
-        slots = self._slots_for(terms)
-        self._sums[label, slots] += values
-        columns = self._column[terms]
+        own = self._own[terms]
+        shared_terms, shared_values = terms[~own], values[~own]
+        slots = self._slots_for(shared_terms)
+        self._class_totals[label] += float(values.sum())
+        columns = self._column[shared_terms]
         kept = columns >= 0
-        self._column_sums[label, columns[kept]] += values[kept]
+        touched = columns[kept]
+        self._column_sums[label, touched] += shared_values[kept]
+        if label == 1:  # log(included sum + α) changes only where an included record adds to it
+            self._log_inc[touched] = np.log(self._column_sums[1, touched] + self.alpha)
         self._counts[label] += 1
-        self._rows.append(np.concatenate([[0], slots]), np.concatenate([[1.0], values]))
+        own_values = values[own]
+        if len(own_values):
+            slot = self._own_slot.get(row)
+            if slot is None:
+                slot = self._own_slot[row] = self._new_slots(1)
+            slots = np.concatenate([slots, [slot]])
+            shared_values = np.concatenate([shared_values, [np.sqrt(_dot(own_values, own_values))]])
+        self._rows.append(np.concatenate([[0], slots]), np.concatenate([[1.0], shared_values]))
         self._labels.append(label)
         if not self._screened[row]:
             self._screened[row] = True
@@ -533,10 +556,11 @@ class NaiveBayesSVM:
             out: FloatArray = transposed @ (active * (labelled @ v)) + self.lam * v
             return out
 
-        # apply(w) without computing labelled @ w a second time
-        applied: FloatArray = transposed @ (active * margins) + self.lam * w
-        solution, steps = _conjugate_gradients(apply, transposed @ (active * target), w, self.tol, self.max_iter,
-                                               applied)
+        # apply(w) without computing labelled @ w a second time, and the right-hand side, in one
+        # pass over the labelled rows (a two-column product gives the same sums as two products)
+        both = transposed @ np.stack([active * margins, active * target], axis=1)
+        applied: FloatArray = both[:, 0] + self.lam * w
+        solution, steps = _conjugate_gradients(apply, both[:, 1], w, self.tol, self.max_iter, applied)
         self._w[:m] = solution
         self.iterations.append(steps)
 
@@ -545,16 +569,17 @@ class NaiveBayesSVM:
         them), and the spreads are taken over the records not yet screened."""
         import numpy as np
 
-        m, alpha = self._n_slots, self.alpha
+        alpha = self.alpha
         n_terms = self._matrix.shape[1]
         # Balanced: the excluded class is weighted down to the size of the included class.
         w_exc = self._counts[1] / self._counts[0]
-        inc = self._sums[1, 1:m]
-        unseen = float(np.log(w_exc * self._sums[0].sum() + alpha * n_terms) - np.log(inc.sum() + alpha * n_terms))
-        # (a column whose term no screened record holds gets log α − log α = 0, as it should)
-        nb_weights = np.log(self._column_sums[1] + alpha, out=self._nb_weights)
-        nb_weights -= np.log(w_exc * self._column_sums[0] + alpha)
-        self._svm_weights[self._kept_columns.view()] = self._w[self._kept_slots.view()]
+        inc, exc = self._class_totals[1], self._class_totals[0]
+        unseen = float(np.log(w_exc * exc + alpha * n_terms) - np.log(inc + alpha * n_terms))
+        # Only the columns of terms some screened record holds: the others keep log α − log α = 0.
+        columns = self._kept_columns.view()
+        nb_weights = self._nb_weights
+        nb_weights[columns] = self._log_inc[columns] - np.log(w_exc * self._column_sums[0, columns] + alpha)
+        self._svm_weights[columns] = self._w[self._kept_slots.view()]
         rows, ranking, row_sums = self._open_view()
         nb = ranking @ nb_weights + unseen * row_sums
         svm = ranking @ self._svm_weights
