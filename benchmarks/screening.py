@@ -145,9 +145,11 @@ def print_table(rows: list[tuple[str, int, int, dict[str, list[float]]]], seeds:
             f"{'R@10 s':>6} {'R@10 A':>6} | {'ms s':>7} {'ms A':>7} {'A/s':>6} | {'mean diff':>9}")
     print(head)
     print("-" * len(head))
-    diffs, mean_diffs, ratios = [], [], []
+    diffs, mean_diffs, ratios, ours, theirs = [], [], [], [], []
     for name, n, i, per_seed in rows:
         v = {k: median(values) for k, values in per_seed.items()}
+        ours.append(v["s_wss"])
+        theirs.append(v["a_wss"])
         diff = v["s_wss"] - v["a_wss"] if v["a_wss"] == v["a_wss"] else float("nan")
         mean_diff = (statistics.mean(per_seed["s_wss"]) - statistics.mean(per_seed["a_wss"])
                      if per_seed["a_wss"] else float("nan"))
@@ -166,6 +168,9 @@ def print_table(rows: list[tuple[str, int, int, dict[str, list[float]]]], seeds:
         print(f"target WSS@95 better than ASReview on the median: {'met' if middle > 0 else 'NOT met'} "
               f"(median difference {middle:+.4f}; of the means over the seeds {statistics.median(mean_diffs):+.4f}, "
               f"mean {statistics.mean(mean_diffs):+.4f})")
+        print(f"  (read as the two medians over the datasets instead of the median of the differences: samrev "
+              f"{statistics.median(ours):.4f}, ASReview {statistics.median(theirs):.4f}; the target line above "
+              "uses the stricter paired reading)")
         slowest = min(ratios)
         print(f"target time per decision ≤ ASReview's / {TARGET_SPEED_RATIO:g} on every dataset: "
               f"{'met' if slowest >= TARGET_SPEED_RATIO else 'NOT met'} (lowest ratio {slowest:.1f}, "
