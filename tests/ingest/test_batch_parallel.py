@@ -113,3 +113,21 @@ def test_pool_broken_between_submissions_loses_no_file(tmp_path: Path, monkeypat
     assert [r.path for r in records] == [str(p) for p in paths]
     assert all(r.error is None and r.text for r in records)
     assert len(made) >= 2  # the broken pool was replaced
+
+
+def test_idle_screening_pool_threads_do_not_rule_out_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screening model's product threads wait idle on their queue between products; a batch
+    started afterwards in the same process still forks its workers."""
+    import numpy as np
+    from scipy import sparse
+
+    from samrev.literature import model
+
+    monkeypatch.setattr(model, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(model, "_cores", lambda: 2)
+    matrix = sparse.random(50, 20, density=0.3, format="csr", random_state=1)
+    blocks = model._row_blocks(matrix)
+    assert len(blocks) == 2
+    model._product(blocks, np.ones(20))
+    assert any(t.name.startswith("samrev-pool") for t in __import__("threading").enumerate())
+    assert batch.choose_start_method() == "fork"

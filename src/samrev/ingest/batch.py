@@ -28,7 +28,6 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -39,6 +38,7 @@ from typing import Any
 from samrev.core import errors as error_module
 from samrev.core.errors import IngestError, UnreadableFile
 from samrev.core.model import Passage
+from samrev.core.threads import other_threads
 from samrev.ingest.dispatch import IngestOptions
 from samrev.ingest.model import IngestedDocument
 from samrev.ingest.ocr import ocr_parallelism, set_slots
@@ -139,12 +139,13 @@ def choose_start_method(requested: str | None = None) -> str:
     """``fork`` while this process has one thread (fastest start), else ``forkserver``.
 
     Forking a process that runs other threads (a progress bar's, say) can copy a lock some thread
-    holds into the child; a forkserver child starts from a clean process instead.
+    holds into the child; a forkserver child starts from a clean process instead.  samrev's own
+    pool threads, idle whenever this thread runs, do not count (:mod:`samrev.core.threads`).
     """
     methods = multiprocessing.get_all_start_methods()
     if requested:
         return requested
-    if "fork" in methods and threading.active_count() == 1:
+    if "fork" in methods and other_threads() == 0:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 

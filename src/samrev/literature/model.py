@@ -303,7 +303,9 @@ def _product(blocks: list[csr_matrix], vector: Any) -> Any:
     if not _POOL:
         from concurrent.futures import ThreadPoolExecutor
 
-        _POOL.append(ThreadPoolExecutor(max_workers=3, thread_name_prefix="samrev-rank"))
+        from samrev.core.threads import POOL_THREAD_PREFIX
+
+        _POOL.append(ThreadPoolExecutor(max_workers=3, thread_name_prefix=f"{POOL_THREAD_PREFIX}-rank"))
     futures = [_POOL[0].submit(block.__matmul__, vector) for block in blocks[1:]]
     first = blocks[0] @ vector
     return np.concatenate([first, *(future.result() for future in futures)])
