@@ -132,8 +132,8 @@ def _find_cue(text: str, position: int, width: int = _CUE_WINDOW) -> tuple[str, 
     # nearest end wins; ``finditer`` gives non-overlapping matches whose ends strictly increase,
     # so that is the last one (no tie between two matches can arise)
     best: re.Match[str] | None = None
-    for best in _CUE_RE.finditer(text, window_start, position):
-        pass
+    for match in _CUE_RE.finditer(text, window_start, position):
+        best = match
     if best is None or best.lastgroup is None:
         return None
     kind = best.lastgroup
