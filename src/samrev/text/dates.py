@@ -85,6 +85,9 @@ _REPLACES_RE = re.compile(r"\b(?:erstatter|erstattar|avløser|avløyser|replaces
 _CLAUSE_BREAK_RE = re.compile(r"\s(?:og|men|samt|and)\s|[,;:]", re.IGNORECASE)
 _YEAR_CUE_RE = re.compile(r"\b(?:år|året|i\s+år|year)\s*$", re.IGNORECASE)
 _CUE_WINDOW = 80
+# Every date form above holds a four-digit year or, numeric, "<d>.<m>.<yy…>": a text without either
+# has no date (a cheap first test for the many short lines that callers ask about).
+_ANY_DATE_RE = re.compile(rf"{_YEAR4}|\d[./]\d{{1,2}}[./]\d{{2}}")
 _YEAR_CUE_WINDOW = 50
 
 
@@ -244,6 +247,8 @@ def find_dates(text: str, *, low: str | None = None) -> list[DateMention]:
     ``low`` may pass ``folded(text)`` when the caller has it already (a document's cached folded
     text), which saves lower-casing the whole text again; None means "compute it here".
     """
+    if not _ANY_DATE_RE.search(text):
+        return []
     if low is None:
         low = folded(text)
     candidates = sorted(_candidates(text, low), key=lambda c: (_PRECISION_RANK[c[3]], -(c[1] - c[0]), c[0]))
