@@ -380,7 +380,7 @@ def match(text: str, year: int = 2024, *, fuzzy: bool = False,
         start, end = offsets[2 * c.first], offsets[2 * c.last - 1]
         # (most spans have one accepted entry naming one organisation: no ranking, no filtering)
         entry = c.accepted[0] if len(c.accepted) == 1 else min(c.accepted, key=_priority)
-        rule = c.rule if c.score >= 100 else c.rule + " + fuzzy"
+        rule = c.rule + " + fuzzy" if c.score < 100 else c.rule
         chosen = entry.targets
         if len(chosen) > 1:
             ids = [t.id for t in chosen]
