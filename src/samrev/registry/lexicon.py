@@ -71,8 +71,12 @@ class Entry:
     @property
     def priority(self) -> int:
         """Which kind wins when one path names several: organisations before places."""
-        return {"health_trust": 0, "rhf": 0, "private_hospital": 0, "site": 1, "county": 2,
-                "municipality": 3}[self.kind]
+        return _PRIORITY[self.kind]
+
+
+#: :attr:`Entry.priority` by kind (a module constant: the property is asked once per match).
+_PRIORITY: dict[str, int] = {"health_trust": 0, "rhf": 0, "private_hospital": 0, "site": 1, "county": 2,
+                             "municipality": 3}
 
 
 Trie = dict[str, Any]

@@ -88,9 +88,15 @@ _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 
 class _Text:
-    """The tokens of a text as parallel lists (cheap to build for 150k characters)."""
+    """The tokens of a text as parallel lists (cheap to build for 150k characters).
 
-    __slots__ = ("ends", "gaps", "keys", "starts", "words")
+    ``offsets`` holds, for word ``i``, its start at ``2 * i`` and its end at ``2 * i + 1``; the
+    white space before word ``j > 0`` is ``offsets[2 * j] - offsets[2 * j - 1]`` long.  Only the
+    few words that start a name need their offsets, so no per-word start, end and gap lists are
+    built.
+    """
+
+    __slots__ = ("keys", "offsets", "words")
 
     def __init__(self, text: str) -> None:
         # one char for one char, so offsets are kept; skipped when there is nothing to translate
@@ -103,11 +109,7 @@ class _Text:
         # [gap0, word0, gap1, word1, …, gapN]: one C-level pass gives words and offsets together
         parts = _SPLIT_RE.split(normalised)
         self.words: list[str] = parts[1::2]
-        lengths = list(map(len, parts))
-        offsets = list(accumulate(lengths))
-        self.gaps: list[int] = lengths[0::2]  # gaps[i] = whitespace before word i
-        self.starts: list[int] = offsets[0::2][: len(self.words)]
-        self.ends: list[int] = offsets[1::2]
+        self.offsets: list[int] = list(accumulate(map(len, parts)))
         if unicodedata.is_normalized("NFC", normalised):
             self.keys: list[str] = list(map(str.casefold, self.words))
         else:
@@ -115,6 +117,12 @@ class _Text:
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def start(self, i: int) -> int:
+        return self.offsets[2 * i]
+
+    def end(self, i: int) -> int:
+        return self.offsets[2 * i + 1]
 
 
 @dataclass(slots=True)
@@ -174,20 +182,23 @@ def _walk(tx: _Text, i: int, lex: Lexicon, fuzzy: bool, threshold: float,
     best: _Candidate | None = None
     score = 100.0
     fuzzed: set[int] = set()
-    keys, words = tx.keys, tx.words
+    keys, words, offsets = tx.keys, tx.words, tx.offsets
+    size = len(keys)
     j = i
-    while j < len(keys):
-        if j > i and tx.gaps[j] > _MAX_GAP:
+    while j < size:
+        if j > i and offsets[2 * j] - offsets[2 * j - 1] > _MAX_GAP:
             break
         key = keys[j]
-        if len(key) > 2 and key.endswith("s"):  # genitive: Bergens, Sykehuset Innlandets
+        if len(key) > 2 and key[-1] == "s":  # genitive: Bergens, Sykehuset Innlandets
             stem = node.get(key[:-1])
             if stem is not None and TERMINAL in stem:
                 ok = [e for e in stem[TERMINAL] if _case_ok(e, words, i, True, fuzzed)]
                 if ok:
                     best = _Candidate(i, j + 1, ok, score)
         child = node.get(key)
-        if child is None and fuzzy and len(key) >= 5 and key.isalpha() and (j > i or words[j][:1].isupper()):
+        if child is None and not fuzzy:
+            break
+        if child is None and len(key) >= 5 and key.isalpha() and (j > i or words[j][:1].isupper()):
             if node is lex.trie and memo is not None:  # first words repeat: look each up once
                 if key not in memo:
                     memo[key] = _fuzzy_child(node, key, threshold, lex, True)
@@ -331,11 +342,11 @@ def _disambiguate(entry: Entry, c: _Candidate, tx: _Text, accepted: list[_Candid
                   structure: int) -> tuple[list[str], str]:
     """Target ids kept for a name shared by several municipalities, and the reason."""
     ids = [t.id for t in entry.targets]
-    start, end = tx.starts[c.first], tx.ends[c.last - 1]
+    start, end = tx.start(c.first), tx.end(c.last - 1)
     for other in accepted:
         if other is c:
             continue
-        if not start - _CONTEXT_WINDOW <= tx.starts[other.first] <= end + _CONTEXT_WINDOW:
+        if not start - _CONTEXT_WINDOW <= tx.start(other.first) <= end + _CONTEXT_WINDOW:
             continue
         for e in other.accepted:
             if e.kind == "county":
@@ -364,17 +375,27 @@ def match(text: str, year: int = 2024, *, fuzzy: bool = False,
     tx = _Text(text)
     accepted = _accept(tx, _scan(tx, lex, fuzzy, fuzzy_threshold))
     out: list[EntityMatch] = []
+    offsets = tx.offsets
     for c in accepted:
-        start, end = tx.starts[c.first], tx.ends[c.last - 1]
-        entry = min(c.accepted, key=lambda e: e.priority)
-        rule = c.rule + (" + fuzzy" if c.score < 100 else "")
-        ids = [t.id for t in entry.targets]
-        if len(ids) > 1 and entry.kind == "municipality":
-            ids, why = _disambiguate(entry, c, tx, accepted, structure)
-            rule = f"{rule}; {why}" if why else rule
-        chosen = [t for t in entry.targets if t.id in ids]
+        start, end = offsets[2 * c.first], offsets[2 * c.last - 1]
+        # (most spans have one accepted entry naming one organisation: no ranking, no filtering)
+        entry = c.accepted[0] if len(c.accepted) == 1 else min(c.accepted, key=_priority)
+        rule = c.rule + " + fuzzy" if c.score < 100 else c.rule
+        chosen = entry.targets
+        if len(chosen) > 1:
+            ids = [t.id for t in chosen]
+            if entry.kind == "municipality":
+                ids, why = _disambiguate(entry, c, tx, accepted, structure)
+                rule = f"{rule}; {why}" if why else rule
+            chosen = tuple(t for t in chosen if t.id in ids)
+        surface = text[start:end]
+        score = round(c.score, 1)
         for target in chosen:
             out.append(EntityMatch(kind=entry.kind, id=target.id, canonical=target.canonical, start=start,
-                                   end=end, surface=text[start:end], parent=target.parent,
-                                   ambiguous=len(chosen) > 1, rule=rule, score=round(c.score, 1)))
+                                   end=end, surface=surface, parent=target.parent,
+                                   ambiguous=len(chosen) > 1, rule=rule, score=score))
     return out
+
+
+def _priority(entry: Entry) -> int:
+    return entry.priority

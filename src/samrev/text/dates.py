@@ -85,6 +85,9 @@ _REPLACES_RE = re.compile(r"\b(?:erstatter|erstattar|avløser|avløyser|replaces
 _CLAUSE_BREAK_RE = re.compile(r"\s(?:og|men|samt|and)\s|[,;:]", re.IGNORECASE)
 _YEAR_CUE_RE = re.compile(r"\b(?:år|året|i\s+år|year)\s*$", re.IGNORECASE)
 _CUE_WINDOW = 80
+# Every date form above holds a four-digit year or, numeric, "<d>.<m>.<yy…>": a text without either
+# has no date (a cheap first test for the many short lines that callers ask about).
+_ANY_DATE_RE = re.compile(rf"{_YEAR4}|\d[./]\d{{1,2}}[./]\d{{2}}")
 _YEAR_CUE_WINDOW = 50
 
 
@@ -129,11 +132,11 @@ def _window_start(text: str, position: int, width: int) -> int:
 def _find_cue(text: str, position: int, width: int = _CUE_WINDOW) -> tuple[str, int, int] | None:
     """The nearest cue before ``position`` in the same sentence: (kind, start, end)."""
     window_start = _window_start(text, position, width)
+    # nearest end wins; ``finditer`` gives non-overlapping matches whose ends strictly increase,
+    # so that is the last one (no tie between two matches can arise)
     best: re.Match[str] | None = None
     for match in _CUE_RE.finditer(text, window_start, position):
-        # nearest end wins; on a tie the longer match («neste revisjon» over «revisjon»)
-        if best is None or (match.end(), -match.start()) > (best.end(), -best.start()):
-            best = match
+        best = match
     if best is None or best.lastgroup is None:
         return None
     kind = best.lastgroup
@@ -201,10 +204,10 @@ def _section_before(text: str, position: int) -> bool:
     return _SECTION_BEFORE_RE.search(text, max(0, word_end - 12), position) is not None
 
 
-def _candidates(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, value, precision) of every date form, before overlap removal."""
+def _candidates(text: str, low: str | None) -> list[tuple[int, int, str, str]]:
+    """(start, end, value, precision) of every date form, before overlap removal (``low`` is
+    ``folded(text)``)."""
     found: list[tuple[int, int, str, str]] = []
-    low = folded(text)
     for match in prefilter(_ISO_RE).finditer(text, low):
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
         if _valid(y, m, d):
@@ -238,9 +241,17 @@ def _candidates(text: str) -> list[tuple[int, int, str, str]]:
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every date mention in ``text``, in order, each with its cue (see the module docstring)."""
-    candidates = sorted(_candidates(text), key=lambda c: (_PRECISION_RANK[c[3]], -(c[1] - c[0]), c[0]))
+def find_dates(text: str, *, low: str | None = None) -> list[DateMention]:
+    """Every date mention in ``text``, in order, each with its cue (see the module docstring).
+
+    ``low`` may pass ``folded(text)`` when the caller has it already (a document's cached folded
+    text), which saves lower-casing the whole text again; None means "compute it here".
+    """
+    if not _ANY_DATE_RE.search(text):
+        return []
+    if low is None:
+        low = folded(text)
+    candidates = sorted(_candidates(text, low), key=lambda c: (_PRECISION_RANK[c[3]], -(c[1] - c[0]), c[0]))
     chosen: list[tuple[int, int, str, str]] = []
     for candidate in candidates:
         if all(candidate[1] <= other[0] or candidate[0] >= other[1] for other in chosen):

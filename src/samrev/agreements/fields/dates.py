@@ -159,7 +159,7 @@ def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
     for mention in find_dates(header_text):
         if mention.cue == "revised":
             revised.append(Dated(mention.value, -1, -1, "header"))
-    for mention in find_dates(doc.text):
+    for mention in find_dates(doc.text, low=doc.folded):
         sentence = doc.sentence_at(mention.start)
         if sentence is not None and prefilter(_LAW_SENTENCE).search(
                 sentence.text, doc.folded_slice(sentence.start, sentence.end)):

@@ -99,9 +99,15 @@ def _title_cues(doc: AgreementText) -> list[tuple[int, str, int, int]]:
 
 
 def _decisive_cues(doc: AgreementText) -> list[tuple[int, str, int, int]]:
-    """Title cues in text order, without those that refer to another document."""
-    return [c for c in _title_cues(doc)
+    """Title cues in text order, without those that refer to another document (found once per
+    document: ``kind`` and :func:`is_case_document`, asked by the dates, both read them; callers
+    do not change the list)."""
+    found = doc.memo.get("decisive_cues")
+    if found is None:
+        found = doc.memo["decisive_cues"] = [
+            c for c in _title_cues(doc)
             if not (c[1] != "annet" and _REFERENCE.search(doc.text, max(0, c[2] - 30), c[2]))]
+    return found  # type: ignore[no-any-return]
 
 
 def judge(doc: AgreementText) -> Judgement:

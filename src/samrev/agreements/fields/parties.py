@@ -12,6 +12,7 @@ party zone gives ``["*"]``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Any
@@ -84,26 +85,45 @@ def party_zones(doc: AgreementText) -> tuple[list[tuple[int, int]], list[tuple[i
     for sentence in doc.sentences:
         if sentence.start > limit:
             break
-        if _PARTY_SENTENCE.search(sentence.text) and len(sentence.text) < 600:
+        if len(sentence.text) < 600 and _PARTY_SENTENCE.search(sentence.text):
             weak.append((sentence.start, sentence.end))
     return strong, weak
 
 
-def _inside(offset: int, zones: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in zones)
+class _Zones:
+    """A union of half-open stretches ``[start, end)`` of the text, asked for every organisation
+    mention whether it lies in one: the stretches are merged once and each offset is found by
+    bisection, instead of trying every stretch for every mention."""
+
+    __slots__ = ("_ends", "_starts", "stretches")
+
+    def __init__(self, stretches: list[tuple[int, int]]) -> None:
+        self.stretches = stretches  # as given, in their order
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(stretch for stretch in stretches if stretch[0] < stretch[1]):
+            if self._ends and start <= self._ends[-1]:  # overlapping or adjacent: one stretch
+                self._ends[-1] = max(self._ends[-1], end)
+            else:
+                self._starts.append(start)
+                self._ends.append(end)
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
 
 
 def judge(doc: AgreementText) -> tuple[Judgement, Judgement]:
     """(health_trust, municipalities) judgements."""
     found = doc.organisations
     strong, weak = party_zones(doc)
-    trust = _health_trust(doc, found, strong + weak)
+    trust = _health_trust(doc, found, _Zones(strong + weak))
     municipalities = _municipalities(doc, found, strong, weak)
     return trust, municipalities
 
 
-def _health_trust(doc: AgreementText, found: list[Any], zones: list[tuple[int, int]]) -> Judgement:
-    in_zone = [m for m in found if m.kind in TRUST_KINDS and _inside(m.start, zones)]
+def _health_trust(doc: AgreementText, found: list[Any], zones: _Zones) -> Judgement:
+    in_zone = [m for m in found if m.kind in TRUST_KINDS and m.start in zones]
     if in_zone:
         first = in_zone[0]
         same = [m for m in in_zone if m.id == first.id]
@@ -119,7 +139,7 @@ def _health_trust(doc: AgreementText, found: list[Any], zones: list[tuple[int, i
                          Provenance.rule("parties.trust.frequent", RULE_VERSION),
                          evidence=tuple(doc.span(m.start, m.end) for m in same[:4]), confidence=0.6,
                          note=f"nevnt {len(same)} ganger, men ikke i partsavsnitt")
-    sites = [m for m in found if m.kind == "site" and m.parent and _inside(m.start, zones)]
+    sites = [m for m in found if m.kind == "site" and m.parent and m.start in zones]
     if sites:
         from samrev.registry import health_trust
 
@@ -134,20 +154,19 @@ def _health_trust(doc: AgreementText, found: list[Any], zones: list[tuple[int, i
 _POSTCODE_BEFORE = re.compile(r"\b\d{4}\s+$")
 
 
-def _party_municipality(doc: AgreementText, m: Any, strong: list[tuple[int, int]],
-                        weak: list[tuple[int, int]]) -> bool:
+def _party_municipality(doc: AgreementText, m: Any, strong: _Zones, weak: _Zones) -> bool:
     if m.kind != "municipality":
         return False
     if _POSTCODE_BEFORE.search(doc.text, max(0, m.start - 8), m.start):
         return False  # a postal address ("Postboks 1000, 1478 Lørenskog"), not a party
-    if _inside(m.start, strong):
+    if m.start in strong:
         return bool(m.rule.startswith(("kommuneord", "egen navneform", "liste", "entydig")) or m.start < doc.title_end)
-    if not _inside(m.start, weak):
+    if m.start not in weak:
         return False
     if any(m.rule.startswith(rule) for rule in _PARTY_RULES):
         return True
     if m.rule.startswith("liste"):
-        zone = next((start, end) for start, end in weak if start <= m.start < end)
+        zone = next((start, end) for start, end in weak.stretches if start <= m.start < end)
         return bool(_LIST_HEAD.search(doc.text, zone[0], zone[1]))
     return False
 
@@ -178,8 +197,9 @@ def _all_phrase(doc: AgreementText, zones: list[tuple[int, int]], found: list[An
 def _municipalities(doc: AgreementText, found: list[Any], strong: list[tuple[int, int]],
                     weak: list[tuple[int, int]]) -> Judgement:
     all_match = _all_phrase(doc, strong + weak, found)
-    chosen = [m for m in found if _party_municipality(doc, m, strong, weak)]
-    named_strongly = any(_inside(m.start, strong) for m in chosen)
+    strong_zones, weak_zones = _Zones(strong), _Zones(weak)
+    chosen = [m for m in found if _party_municipality(doc, m, strong_zones, weak_zones)]
+    named_strongly = any(m.start in strong_zones for m in chosen)
     if all_match is None and not chosen:
         # "… for alle kommunane i føretaksområdet" or "… og kommunene i Telemark" said early in the
         # text, outside the party zones

@@ -284,7 +284,8 @@ def judge(doc: AgreementText) -> Judgement:
     if not block:
         # no "For …"/"Navn:" lines, but a person's name with "(sign.)" in the closing part
         tail = tail_lines(doc)
-        signed_names = [line for line in tail if _NAME_SIGN.search(line.text)]
+        # (both forms of _NAME_SIGN hold "sign" as written: a line without it is passed by at C speed)
+        signed_names = [line for line in tail if "sign" in line.text and _NAME_SIGN.search(line.text)]
         # "(sign.)   (sign.)" with the names in the line before or after
         for index, line in enumerate(tail):
             if _SIGN_ONLY_LINE.fullmatch(line.text):
