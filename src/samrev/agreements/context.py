@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from samrev.ingest.model import IngestedDocument
     from samrev.text.prefilter import Gate
 
-_LINE = re.compile(r"[^\n]+")
 _HEADING_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 
 
@@ -188,7 +187,14 @@ class AgreementText:
 
     @cached_property
     def lines(self) -> list[Segment]:
-        return [Segment(m.start(), m.end(), m.group()) for m in _LINE.finditer(self.text) if m.group().strip()]
+        """The lines that hold more than white space (read by ``str.split``: no match objects)."""
+        lines: list[Segment] = []
+        position = 0
+        for raw in self.text.split("\n"):
+            if raw.strip():
+                lines.append(Segment(position, position + len(raw), raw))
+            position += len(raw) + 1
+        return lines
 
     @cached_property
     def sentences(self) -> list[Segment]:
