@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from samrev.text.prefilter import EndGate, Gate, Prefilter, folded, literal_prefixes, required_literals
+from samrev.text.prefilter import EndGate, Gate, Prefilter, _vocabulary, folded, literal_prefixes, required_literals
 
 PATTERNS = [
     re.compile(r"\b(?:habilitering\w*|rehabilitering\w*|individuell\w*\s+plan\w*|\bKAD\b|ø\.?\s?hj\.?\s+døgn\w*)",
@@ -48,6 +48,23 @@ def test_prefilter_finds_what_the_pattern_finds(pattern: re.Pattern[str]) -> Non
         assert (found.span() if found else None) == (expected.span() if expected else None)
         if pattern.search(text):
             assert pf.may_match(text, low)
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.pattern[:30])
+def test_long_stretches_find_what_the_pattern_finds(pattern: re.Pattern[str]) -> None:
+    """Stretches long enough to be screened by their text's vocabulary (and texts with one)."""
+    rnd = random.Random(3)  # noqa: S311 (test data)
+    pf = Prefilter(pattern)
+    for _ in range(40):
+        text = "".join(rnd.choice(WORDS) + rnd.choice([" ", "  ", "\n", ""]) for _ in range(rnd.randint(300, 900)))
+        text = text.replace(rnd.choice(WORDS), "")  # some words absent altogether
+        low = folded(text)
+        for haystack in (text, low):  # (built for patterns with many literals, then used by every one)
+            if haystack is not None:
+                _vocabulary(haystack)
+        for pos, end in ((0, len(text)), (5, len(text) - 3), (len(text) // 4, len(text))):
+            assert ([m.span() for m in pf.finditer(text, low, pos, end)]
+                    == [m.span() for m in pattern.finditer(text, pos, end)])
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.pattern[:30])

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from samrev.ingest.model import IngestedDocument
     from samrev.text.prefilter import Gate
 
-_LINE = re.compile(r"[^\n]+")
 _HEADING_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 
 
@@ -155,8 +154,13 @@ class AgreementText:
     def search(self, pattern: re.Pattern[str], segment: Segment | Passage) -> re.Match[str] | None:
         """``pattern.search(segment.text)`` for a stretch of this text (``segment.text ==
         text[segment.start:segment.end]``; the match's offsets are the segment's), trying only the
-        positions of :meth:`match_starts` that lie in it."""
-        starts, segment_start = self.match_starts(pattern)
+        positions of :meth:`match_starts` that lie in it.  (Asked for hundreds of stretches per
+        text, most of which hold no position: that answer takes one bisection.)"""
+        known = self._match_starts.get(id(pattern))
+        if known is not None and known[0] is pattern:
+            starts, segment_start = known[1], known[2]
+        else:
+            starts, segment_start = self.match_starts(pattern)
         text = segment.text
         if starts is None:
             from samrev.text.prefilter import prefilter
@@ -168,15 +172,29 @@ class AgreementText:
             if found is not None:
                 return found
         offset = segment.start
-        for start in starts[bisect.bisect_left(starts, offset):bisect.bisect_left(starts, segment.end)]:
+        end = segment.end
+        index = bisect.bisect_left(starts, offset)
+        count = len(starts)
+        while index < count:
+            start = starts[index]
+            if start >= end:
+                break
             found = match(text, start - offset)
             if found is not None:
                 return found
+            index += 1
         return None
 
     @cached_property
     def lines(self) -> list[Segment]:
-        return [Segment(m.start(), m.end(), m.group()) for m in _LINE.finditer(self.text) if m.group().strip()]
+        """The lines that hold more than white space (read by ``str.split``: no match objects)."""
+        lines: list[Segment] = []
+        position = 0
+        for raw in self.text.split("\n"):
+            if raw.strip():
+                lines.append(Segment(position, position + len(raw), raw))
+            position += len(raw) + 1
+        return lines
 
     @cached_property
     def sentences(self) -> list[Segment]:

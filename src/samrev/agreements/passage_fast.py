@@ -31,6 +31,7 @@ from typing import Any
 
 FORMAT = 1  # bump when the stored form below changes
 _MAX_CACHED_WORDS = 200_000
+_MAX_CACHED_DECISIONS = 8192
 
 
 class FastScorer:
@@ -54,6 +55,7 @@ class FastScorer:
         self.token = re.compile(params["token_pattern"])
         self.n_words = len(self.word_vocab)
         self._char_cache: dict[str, list[int]] = {}
+        self._decision_cache: dict[str, tuple[float, ...]] = {}
 
     # -- construction -------------------------------------------------------------------------
 
@@ -210,7 +212,17 @@ class FastScorer:
     # -- scoring ------------------------------------------------------------------------------
 
     def decision(self, text: str) -> list[float]:
-        """The logistic regression's decision values for one passage."""
+        """The logistic regression's decision values for one passage (remembered per text: both
+        level fields score the passages that mention both topics, and templated agreements repeat
+        whole passages from one document to the next)."""
+        cached = self._decision_cache.get(text)
+        if cached is None:
+            if len(self._decision_cache) >= _MAX_CACHED_DECISIONS:
+                self._decision_cache.clear()
+            cached = self._decision_cache[text] = tuple(self._decide(text))
+        return list(cached)
+
+    def _decide(self, text: str) -> list[float]:
         import numpy as np
 
         low = text.lower()

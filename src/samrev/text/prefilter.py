@@ -438,6 +438,48 @@ def _plan(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ...], t
                   for required, (p, h) in gated.items()))
 
 
+_LONG_STRETCH = 2000  # stretches at least this long are screened by their haystack's vocabulary
+_VOCABULARIES: dict[int, tuple[str, str]] = {}
+_MAX_VOCABULARIES = 8
+_MANY_LITERALS = 6  # a pattern that looks for this many literals has a vocabulary built for it
+_UNBROKEN: dict[str, bool] = {}
+
+
+def _vocabulary(haystack: str, build: bool = True) -> str | None:
+    """The distinct white-space separated tokens of ``haystack``, one a line (remembered for the
+    last few haystacks, by identity; when not yet known and not ``build``, None).  A literal
+    without white space lies within one token wherever it occurs, so it occurs in the haystack
+    exactly when it occurs in this string, which is a few times shorter than a document (whose
+    words repeat) and is made by ``str.split`` at C speed."""
+    found = _VOCABULARIES.get(id(haystack))
+    if found is None or found[0] is not haystack:
+        if not build:
+            return None
+        if len(_VOCABULARIES) >= _MAX_VOCABULARIES:
+            _VOCABULARIES.clear()
+        found = _VOCABULARIES[id(haystack)] = (haystack, "\n".join(set(haystack.split())))
+    return found[1]
+
+
+def _unbroken(literal: str) -> bool:
+    """Whether ``literal`` is one token by ``str.split``: not empty, without white space (remembered)."""
+    known = _UNBROKEN.get(literal)
+    if known is None:
+        known = _UNBROKEN[literal] = literal.split() == [literal]
+    return known
+
+
+def _may_occur(literal: str, haystack: str, pos: int, end: int, words: str, whole: bool) -> bool:
+    """Whether ``literal`` occurs wholly in ``haystack[pos:end]`` (``whole``: that is all of it),
+    asking its vocabulary ``words`` first."""
+    if _unbroken(literal):
+        if literal not in words:
+            return False
+        if whole:
+            return True
+    return haystack.find(literal, pos, end) >= 0
+
+
 def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """The literals (lower-cased under IGNORECASE) one of which starts every match, or None."""
     return _analyse(pattern)[0]
@@ -455,7 +497,7 @@ class Prefilter:
     is none) and return exactly what the plain pattern returns.
     """
 
-    __slots__ = ("gated", "ignorecase", "pattern", "prefixes", "required", "screen", "word_heads")
+    __slots__ = ("gated", "ignorecase", "many", "pattern", "prefixes", "required", "screen", "word_heads")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -473,18 +515,25 @@ class Prefilter:
         looked_for = len(self.prefixes or ()) + len(self.word_heads) + sum(len(r.required) for r in self.gated)
         self.screen: tuple[str, ...] | None = (
             self.required if self.required is not None and len(self.required) < looked_for else None)
+        # Building a haystack's vocabulary costs about as much as scanning it for a few literals:
+        # worth it for a pattern that looks for many (the next ones share it).
+        self.many = looked_for >= _MANY_LITERALS
 
     def haystack(self, text: str, low: str | None) -> str | None:
         """Where the literals are looked up: ``low`` under IGNORECASE, else ``text``."""
         return low if self.ignorecase else text
 
     @staticmethod
-    def _occurrences(literals: tuple[str, ...], haystack: str, pos: int, endpos: int | None = None) -> list[int]:
-        """Sorted starts of the literals' occurrences that lie wholly in ``haystack[pos:endpos]``."""
+    def _occurrences(literals: tuple[str, ...], haystack: str, pos: int, endpos: int | None = None,
+                     words: str | None = None) -> list[int]:
+        """Sorted starts of the literals' occurrences that lie wholly in ``haystack[pos:endpos]``
+        (``words``: the haystack's :func:`_vocabulary`, to pass by absent word literals unscanned)."""
         found: set[int] = set()
         find = haystack.find
         end = len(haystack) if endpos is None else endpos
         for literal in literals:
+            if words is not None and _unbroken(literal) and literal not in words:
+                continue
             at = find(literal, pos, end)
             while at >= 0:
                 found.add(at)
@@ -494,19 +543,33 @@ class Prefilter:
     def starts(self, text: str, haystack: str, pos: int, end: int) -> list[int]:
         """Sorted positions in ``text[pos:end]`` where a match may start (every one where one does):
         the occurrences of the prefixes that lie wholly in the stretch, and for the word heads
-        each occurrence and the start of the word it is in.  (Requires ``self.prefixes`` not None.)"""
-        if self.screen is not None and not any(haystack.find(literal, pos, end) >= 0 for literal in self.screen):
-            return []
+        each occurrence and the start of the word it is in.  (Requires ``self.prefixes`` not None.)
+
+        In a long stretch most literals do not occur, and finding that out scans all of it; the
+        haystack's vocabulary (:func:`_vocabulary`) rules out absent word literals far sooner."""
+        words = _vocabulary(haystack, self.many) if end - pos >= _LONG_STRETCH else None
+        if words is None:
+            if self.screen is not None and not any(haystack.find(literal, pos, end) >= 0 for literal in self.screen):
+                return []
+        elif self.screen is not None:
+            whole = pos == 0 and end == len(haystack)
+            if not any(_may_occur(literal, haystack, pos, end, words, whole) for literal in self.screen):
+                return []
         prefixes = self.prefixes or ()
         heads = self.word_heads
         for route in self.gated:
-            if any(haystack.find(literal, pos, end) >= 0 for literal in route.required):
-                prefixes += route.prefixes
-                heads += route.word_heads
+            if words is None:
+                if not any(haystack.find(literal, pos, end) >= 0 for literal in route.required):
+                    continue
+            elif not any(_may_occur(literal, haystack, pos, end, words, pos == 0 and end == len(haystack))
+                         for literal in route.required):
+                continue
+            prefixes += route.prefixes
+            heads += route.word_heads
         if not heads:
-            return self._occurrences(prefixes, haystack, pos, end)
-        found = set(self._occurrences(prefixes, haystack, pos, end))
-        for at in self._occurrences(heads, haystack, pos, end):
+            return self._occurrences(prefixes, haystack, pos, end, words)
+        found = set(self._occurrences(prefixes, haystack, pos, end, words))
+        for at in self._occurrences(heads, haystack, pos, end, words):
             found.add(at)
             while at > pos and (text[at - 1].isalnum() or text[at - 1] == "_"):  # re's \w
                 at -= 1

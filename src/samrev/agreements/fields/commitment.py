@@ -13,6 +13,7 @@ least ``BINDING_SHARE`` among the counted sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance
@@ -101,9 +102,15 @@ def sentence_strength(sentence: str, names: list[tuple[str, str]]) -> str:
     eininga") — binds unless the verb after it is passive; the text toolkit's classifier decides
     everything else.
     """
+    return _strength(generalise(sentence, names))
+
+
+@lru_cache(maxsize=16384)
+def _strength(text: str) -> str:
+    """:func:`sentence_strength` of a sentence whose named parties are generalised (remembered:
+    templated agreements repeat their obligation sentences across documents)."""
     from samrev.text import classify_obligation
 
-    text = generalise(sentence, names)
     obligation = classify_obligation(text)
     if obligation.strength != "soft" or obligation.party or not obligation.cue or obligation.cue_span is None:
         return obligation.strength

@@ -197,32 +197,61 @@ def grade_passage(topic: Topic, passage: Passage, lms_context: bool = False,
     ``samrev.text.prefilter.folded(passage.text)``, for the literal prefilters; ``doc`` (optional)
     the document the passage is a stretch of, whose literal index then finds the patterns."""
     text = passage.text
+    # (the signal is looked for in every passage: through the document's literal index)
+    signal = doc.search(topic.signal, passage) if doc is not None else prefilter(topic.signal).search(text, low)
+    if not signal:
+        return None
+    span = (passage.start + signal.start(), passage.start + signal.end())
+    level, rule, own = _text_grade(topic, text, low)
+    if own is not None:  # graded (and scored by a model) on what the passage says itself
+        passage = Passage(start=passage.start, end=passage.end, text=own, page=passage.page,
+                          language=passage.language, index=passage.index)
+    return PassageGrade(passage, level, rule, span)
+
+
+_TEXT_GRADES: dict[int, tuple[Topic, dict[str, tuple[int, str, str | None]]]] = {}
+_MAX_TEXT_GRADES = 16384
+
+
+def _text_grade(topic: Topic, text: str, low: str | None) -> tuple[int, str, str | None]:
+    """:func:`_read_grade`, remembered per topic and text: templated agreements repeat whole
+    passages from one document to the next.  (Topics are looked up by identity: hashing one
+    hashes its compiled patterns.)"""
+    entry = _TEXT_GRADES.get(id(topic))
+    if entry is None or entry[0] is not topic:
+        entry = _TEXT_GRADES[id(topic)] = (topic, {})
+    grades = entry[1]
+    found = grades.get(text)
+    if found is None:
+        if len(grades) >= _MAX_TEXT_GRADES:
+            grades.clear()
+        found = grades[text] = _read_grade(topic, text, low)
+    return found
+
+
+def _read_grade(topic: Topic, text: str, low: str | None) -> tuple[int, str, str | None]:
+    """(level, rule, the text with references blanked when the grade reads that) of a passage
+    text that holds the topic's signal."""
 
     def search(pattern: re.Pattern[str]) -> re.Match[str] | None:
         return prefilter(pattern).search(text, low)
 
-    # (the signal is looked for in every passage: through the document's literal index)
-    signal = doc.search(topic.signal, passage) if doc is not None else search(topic.signal)
-    if not signal:
-        return None
-    span = (passage.start + signal.start(), passage.start + signal.end())
     own = without_references(text, low)
+    graded: str | None = None
     if own is not text:
         if not topic.signal.search(own):
-            return PassageGrade(passage, 1, "mention_context", span)
+            return 1, "mention_context", None
         # grade (and let a model score) only what the passage says itself
-        passage = Passage(start=passage.start, end=passage.end, text=own, page=passage.page,
-                          language=passage.language, index=passage.index)
-        text, low = own, None
+        text, low, graded = own, None, own
     task = search(topic.task) is not None
     if not task and search(topic.mention_only):
-        return PassageGrade(passage, 1, "mention_context", span)
+        return 1, "mention_context", graded
     if not task:
-        return PassageGrade(passage, 1, "mention", span)
+        return 1, "mention", graded
     concrete = sum(1 for pattern in topic.concrete if search(pattern))
     if concrete == len(topic.concrete):
-        return PassageGrade(passage, 3, "concrete", span)
-    return PassageGrade(passage, 2, "task", span)
+        return 3, "concrete", graded
+    return 2, "task", graded
 
 
 def grade_passages(doc: AgreementText, topic: Topic) -> list[PassageGrade]:
