@@ -359,3 +359,22 @@ def test_a_web_page_saved_as_pdf_gets_a_note(site: Site, tmp_path: Path) -> None
 ])
 def test_content_note(file: str, head: bytes, content_type: str | None, noted: bool) -> None:
     assert (content_note(file, head, content_type) is not None) is noted
+
+
+def test_throttle_counts_the_delay_from_the_end_of_a_slow_request() -> None:
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    throttle = HostThrottle(1.0, clock=lambda: now[0], sleep=sleep)
+    throttle.wait("a.no")
+    now[0] += 0.4  # the answer took 0.4 s
+    throttle.finished("a.no")
+    throttle.wait("a.no")
+    assert slept == [pytest.approx(1.0)]  # a full second after the answer, not 0.6 s
+    throttle.finished("a.no")
+    now[0] += 5.0
+    assert throttle.wait("a.no") == 0.0

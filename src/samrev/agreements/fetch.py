@@ -12,7 +12,8 @@ honour ``Retry-After``, be counted per row and be spaced by the per-host delay.
   trickles in; that is not retried either.
 - Not retried: other 4xx, a 3xx without a usable Location, an empty body, TLS errors, too many
   redirects, unusable URLs.
-- Polite: one request at a time; at least ``delay`` seconds between two requests to the same host
+- Polite: one request at a time; at least ``delay`` seconds between the end of one request and the
+  start of the next to the same host
   (a ``Retry-After`` holds back the whole host); a User-Agent that names samrev.
 - Atomic: the body goes to a hidden temporary file beside the target (``.name.XXXX.part``),
   hashed (SHA-256) as it streams, and is renamed over the final name only when complete.  An
@@ -94,7 +95,8 @@ class _Saved:
 
 
 class HostThrottle:
-    """At least ``delay`` seconds between two requests to one host; a host can be held back longer."""
+    """At least ``delay`` seconds between two requests to one host, counted from the end of the one
+    before (:meth:`finished`) as well as from its start; a host can be held back longer."""
 
     def __init__(self, delay: float, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep) -> None:
@@ -108,6 +110,11 @@ class HostThrottle:
             self.sleep(pause)
         self._next[host] = self.clock() + self.delay
         return pause
+
+    def finished(self, host: str) -> None:
+        """A request to ``host`` has ended: the next waits ``delay`` from now, so the pause holds at
+        the server too, however long the answer took or the request took to arrive."""
+        self._next[host] = max(self._next.get(host, 0.0), self.clock() + self.delay)
 
     def hold(self, host: str, seconds: float) -> None:
         """No request to ``host`` for ``seconds`` from now (at least)."""
@@ -165,6 +172,7 @@ class Fetcher:
             try:
                 saved = self._fetch(item, target)
             except _Retryable as failure:
+                self.throttle.finished(item.host)
                 last_status = failure.http_status
                 wait = max(backoff_delay(attempts, self.options), failure.wait or 0.0)
                 if failure.wait is not None and failure.wait > self.options.max_retry_after:
@@ -177,7 +185,9 @@ class Fetcher:
                 self.throttle.hold(item.host, wait)
                 continue
             except _Final as failure:
+                self.throttle.finished(item.host)
                 return self._failed(item, failure.error, failure.http_status, attempts)
+            self.throttle.finished(item.host)
             return DownloadRecord(
                 file=row.file, url=row.url, status="ok", http_status=saved.http_status, retrieved=_now(),
                 content_hash=saved.content_hash, bytes=saved.size, line=row.line, path=str(target),
