@@ -83,3 +83,18 @@ def test_two_column_signing_dates_date_the_agreement() -> None:
             "Førde, 12.03.2024          Florø, 14.03.2024\nKari Nordmann          Per Olav Hansen\n"
             "Administrerande direktør          Kommunedirektør\n")
     assert both(text) == ("2024-03-12", None)
+
+
+def test_a_wrapped_version_cell_naming_the_replaced_agreement_is_not_a_row() -> None:
+    """«Erstatter» at the end of one line and the old agreement's date on the next (a cell wrapped
+    by the PDF): that date is the replaced agreement's, and the table goes on after it."""
+    text = ("Overordna samarbeidsavtale mellom Helse Fonna HF og kommunane\n"
+            "Versjon Dato Endring\n"
+            "1.0 01.01.2022 Ny overordna avtale for helsefellesskapet. Erstattar\n"
+            " overordna samarbeidsavtale av 1. juli 2012 med seinare endringar.\n"
+            "1.1 14.06.2023 Revidert pkt. 7.2 (samansetjing av SSU).\n"
+            "1. Partar\nAvtalen er inngått mellom Helse Fonna HF og kommunane i området.\n")
+    assert both(text) == ("2022-01-01", "2023-06-14")
+    # without the replacing word the wrapped line's date still counts as before
+    kept = text.replace(" Erstattar\n overordna samarbeidsavtale av", "\n revidert avtale av")
+    assert both(kept)[0] == "2012-07-01"

@@ -315,4 +315,7 @@ def _print_evaluation(report: dict[str, Any], max_disagreements: int) -> None:
             evidence = " | ".join(e["text"][:90].replace("\n", " ") for e in item["evidence"][:2])
             out.print(f"  {Path(item['file']).name} · {item['field']}: fasit {item['expected']!r}, samrev "
                       f"{item['got']!r}" + (f"  ⟨{evidence}⟩" if evidence else ""), highlight=False)
+        if len(disagreements) > max_disagreements:
+            out.print(f"  … og {len(disagreements) - max_disagreements} til (vis alle med --max-disagreements "
+                      f"{len(disagreements)}, eller --format json)", highlight=False)
     sys.stdout.flush()

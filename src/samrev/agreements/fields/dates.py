@@ -19,7 +19,7 @@ from samrev.agreements.fields.status import is_draft, tail_lines
 from samrev.core.model import Judgement, Provenance
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "4"
+RULE_VERSION = "5"
 _VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d)"
                           r"|\s*[–—-]\s|\s+(?=[a-zæøå]{3,9}\.?\s+(?:19|20)\d{2}\b))",
                           re.IGNORECASE)
@@ -72,16 +72,28 @@ def _sortable(value: str) -> str:
     return value + "-00" * (2 - value.count("-"))
 
 
-def _row_date(text: str) -> tuple[int, int, str] | None:
-    """The first date in a table row (offsets in ``text``), unless it is cued as something else."""
+def _row_date(text: str, before: str = "") -> tuple[int, int, str] | None:
+    """The first date in a table row (offsets in ``text``), unless it is cued as something else.
+
+    ``before`` is the line above when ``text`` may continue its cell (a wrapped line): the dates
+    are read with it, so "… Erstatter / avtale av 1. juli 2012" dates the replaced agreement."""
     from samrev.text import find_dates
 
     if not _HAS_DATE.search(text):
         return None
     # a cell boundary, not "versjon 10.02.2014": mark it (same length, so offsets hold)
     cells = _COLUMN_GAP.sub(lambda gap: "|" + gap.group()[1:], text)
-    dates = [d for d in find_dates(cells) if d.cue != "other"]
-    return (dates[0].start, dates[0].end, dates[0].value) if dates else None
+    shift = len(before) + 1 if before else 0
+    read = f"{before}\n{cells}" if before else cells
+    dates = [d for d in find_dates(read) if d.cue != "other" and d.start >= shift]
+    return (dates[0].start - shift, dates[0].end - shift, dates[0].value) if dates else None
+
+
+def _continues_row(text: str) -> bool:
+    """A wrapped line of a table cell: it opens with white space and a lower-case word, not with
+    a version number, a date or a new cell."""
+    stripped = text.lstrip()
+    return len(stripped) < len(text) and stripped[:1].islower()
 
 
 def _version_key(text: str) -> tuple[int, ...] | None:
@@ -116,8 +128,12 @@ def _table_rows(doc: AgreementText) -> list[tuple[tuple[int, ...] | None, Dated]
             if _TABLE_RULE.match(line.text):
                 index += 1
                 continue
-            found = _row_date(line.text) if len(line.text) < 300 else None
+            wrapped = bool(rows) and _continues_row(line.text) and _version_key(line.text) is None
+            found = _row_date(line.text, lines[index - 1].text if wrapped else "") if len(line.text) < 300 else None
             if found is None:
+                if wrapped and _HAS_DATE.search(line.text):  # a replaced agreement's date, say
+                    index += 1
+                    continue
                 break
             start, end, value = found
             rows.append((_version_key(line.text), Dated(value, line.start + start, line.start + end, "version_table")))
