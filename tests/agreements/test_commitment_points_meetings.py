@@ -116,3 +116,28 @@ def test_generalised_names_are_those_a_name_pattern_finds() -> None:
             pattern = re.compile(rf"(?<!\w){re.escape(name)}{tail}")
             expected = pattern.sub(generic, expected)
         assert commitment.generalise(sentence, names) == expected
+
+
+def test_a_routine_elaborating_a_numbered_agreement_takes_its_number() -> None:
+    """One content sentence makes the point of the agreement a routine says it elaborates (as a
+    number in the title would), in both written standards; a mere reference does not."""
+    body = ("2. Framgangsmåte\nNår pasienten er utskrivingsklar, skal sjukehuset sende melding til kommunen.\n"
+            "Kommunen bør svare same dag.\n")
+    nn = ("Samhandlingsrutine for utskriving frå Sykehuset Innlandet til kommunane i Valdres\n\n"
+          "1. Formål\nRutinen utdjupar tenesteavtale 5 om utskrivingsklare pasientar.\n" + body)
+    nb = ("Samhandlingsrutine utskrivning – St. Olavs hospital og Trondheim kommune\n\n"
+          "1. Hensikt\nRutinen utfyller delavtale 5 om utskrivningsklare pasienter.\n" + body)
+    plain = ("Samhandlingsrutine utskrivning – St. Olavs hospital og Trondheim kommune\n\n"
+             "1. Referanser\nSe også delavtale 5 og delavtale 9.\n" + body)
+    judge = statutory.judge
+    assert judge(AgreementText.from_text(nn)).value == [5]
+    assert judge(AgreementText.from_text(nb)).value == [5]
+    assert judge(AgreementText.from_text(plain)).value == []
+
+
+def test_a_title_naming_the_topic_gives_that_point() -> None:
+    text = ("Revidert delavtale om utskrivningsklare pasienter mellom Oslo kommune og Lovisenberg Diakonale "
+            "Sykehus\n\n1. Melding\nSykehuset skal melde pasienten utskrivningsklar via PLO-melding.\n")
+    assert statutory.judge(AgreementText.from_text(text)).value == [5]
+    other = text.replace("Revidert delavtale om utskrivningsklare pasienter", "Revidert delavtale")
+    assert statutory.judge(AgreementText.from_text(other)).value == []

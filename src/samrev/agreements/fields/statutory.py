@@ -19,7 +19,7 @@ from samrev.agreements.context import AgreementText, Segment
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "4"
+RULE_VERSION = "5"
 #: A point the document's own number names needs one content sentence; any other point needs
 #: ``MIN_SENTENCES`` and at least ``MIN_SHARE`` of the best-covered point's sentences (so that a
 #: passing mention of discharge in an LMS agreement does not count as point 5).
@@ -28,6 +28,18 @@ MIN_SENTENCES_OVERORDNET = 2
 MIN_SHARE = 0.3
 _OWN_NUMBER = re.compile(
     r"\b(?:del|tjeneste|teneste|sær|under)avtale\s*(?:nr\.?\s*)?(\d{1,2})\b|\bTA\s?(\d{1,2})\b", re.IGNORECASE)
+
+#: A routine or guideline that says which numbered agreement it elaborates («Rutinen utfyller
+#: delavtale 5», «utdjupar tenesteavtale 5») takes that number as its own, as a title would give it.
+_ELABORATES = re.compile(
+    r"\b(?:utfyll\w*|utdyp\w*|utdjup\w*|konkretiser\w*|presiser\w*|følger\s+opp|fylgjer\s+opp|iverkset\w*)"
+    r"\s+(?:[^.\n]{0,40}?\s)?(?:del|tjeneste|teneste|sær|under)avtale\s*(?:nr\.?\s*)?(\d{1,2})\b", re.IGNORECASE)
+_ELABORATES_WITHIN = 2000
+#: A title that names what the document is about («Revidert delavtale om utskrivningsklare
+#: pasienter», «Samhandlingsrutine for utskrivingsklare»): the point of that topic is its own.
+_TITLED_TOPIC = re.compile(
+    r"(?:avtale|rutine|retningslinje|retningsline|prosedyre)\w*\s+(?:om|for|ved)\s+", re.IGNORECASE)
+_TITLE_TOPIC_WITHIN = 80
 
 TOPICS: dict[int, str] = {
     1: r"oppg[aå]ve(?:-|for|fordeling|deling)\w*|ansvarsfordeling\w*|ansvars-\s+og\s+oppg\w+|forvaltningsniv[aå]\w*"
@@ -120,6 +132,22 @@ def _headed_points(doc: AgreementText) -> dict[int, Span]:
     return out
 
 
+def _elaborated(doc: AgreementText) -> set[int]:
+    """Numbers of the agreements the opening of the text says it elaborates."""
+    head = doc.text[:_ELABORATES_WITHIN]
+    return {int(m.group(1)) for m in _ELABORATES.finditer(head) if 1 <= int(m.group(1)) <= 13}
+
+
+def _titled(doc: AgreementText) -> set[int]:
+    """Points whose topic the first title line names as the document's subject."""
+    first = doc.lines[0].text if doc.lines else ""
+    out: set[int] = set()
+    for head in _TITLED_TOPIC.finditer(first):
+        window = first[head.end(): head.end() + _TITLE_TOPIC_WITHIN]
+        out.update(point for point, pattern in _TOPIC_RE.items() if pattern.match(window))
+    return out
+
+
 def judge(doc: AgreementText, lms_level: int | None = None, kind: str | None = None) -> Judgement:
     found: dict[int, list[Span]] = {}
     content: dict[int, bool] = {}
@@ -139,6 +167,7 @@ def judge(doc: AgreementText, lms_level: int | None = None, kind: str | None = N
     for point, span in headed.items():
         found.setdefault(point, []).insert(0, span)
     own = {int(n) for m in _OWN_NUMBER.finditer(doc.title_text) for n in m.groups() if n and 1 <= int(n) <= 13}
+    own |= _elaborated(doc) | _titled(doc)
     best = max((len(spans) for spans in found.values()), default=0)
     # An overordnet agreement covers many points briefly: two content sentences make a point.
     minimum = MIN_SENTENCES_OVERORDNET if kind == "overordnet" else MIN_SENTENCES
