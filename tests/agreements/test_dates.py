@@ -98,3 +98,13 @@ def test_a_wrapped_version_cell_naming_the_replaced_agreement_is_not_a_row() -> 
     # without the replacing word the wrapped line's date still counts as before
     kept = text.replace(" Erstattar\n overordna samarbeidsavtale av", "\n revidert avtale av")
     assert both(kept)[0] == "2012-07-01"
+
+
+def test_the_date_of_an_earlier_agreement_is_not_the_adoption() -> None:
+    text = ("Overordnet samarbeidsavtale mellom Orkland kommune og St. Olavs hospital HF\n\n"
+            "1. Bakgrunn\nDen første avtalen mellom partene ble inngått i 2012, og den gang var avtaleparter "
+            "de tidligere kommunene Orkdal og Meldal.\n"
+            "2. Ikrafttredelse\nAvtalen gjelder fra 1. januar 2020.\n")
+    assert both(text)[0] == "2020-01-01"
+    nn = text.replace("Den første avtalen mellom partene ble inngått", "Den tidlegare avtalen vart vedteken")
+    assert both(nn)[0] == "2020-01-01"

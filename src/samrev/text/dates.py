@@ -18,7 +18,8 @@ trer i kraft/tek til å gjelde, signert/underteikna …), ``revised`` (revidert,
 endret/endra, oppdatert …) or ``other`` (høringsfrist, utskrift, møte, frist, utkast, innen,
 erstatter/erstattar, lov and forskrift dates, planned revisions such as ``skal revideres``).  An
 adopted or revised cue that follows ``erstatter``/``erstattar`` in the same clause dates the
-replaced agreement and becomes ``other``.
+replaced agreement and becomes ``other``; so does one after words naming an earlier agreement
+(``den første avtalen``, ``tidlegare avtale``, ``forrige samarbeidsavtale``).
 """
 
 from __future__ import annotations
@@ -81,7 +82,12 @@ _CUES: tuple[tuple[str, str], ...] = (
 _CUE_RE = re.compile(
     "|".join(rf"(?P<{kind}>\b(?:{pattern})(?!\w))" for kind, pattern in _CUES), re.IGNORECASE
 )
-_REPLACES_RE = re.compile(r"\b(?:erstatter|erstattar|avløser|avløyser|replaces)\b", re.IGNORECASE)
+# Words that make an adoption or revision cue after them in the same clause date another
+# agreement: the one this replaces, or an earlier one («Den første avtalen … ble inngått i 2012»).
+_REPLACES_RE = re.compile(
+    r"\b(?:erstatter|erstattar|avløser|avløyser|replaces"
+    r"|(?:første|fyrste|tidligere|tidlegare|forrige|førre|opprinnelige?|opphavlege?|gamle)"
+    r"\s+(?:\w+\s+)?(?:samarbeids)?avtal\w*)\b", re.IGNORECASE)
 _CLAUSE_BREAK_RE = re.compile(r"\s(?:og|men|samt|and)\s|[,;:]", re.IGNORECASE)
 _YEAR_CUE_RE = re.compile(r"\b(?:år|året|i\s+år|year)\s*$", re.IGNORECASE)
 _CUE_WINDOW = 80
