@@ -157,3 +157,22 @@ def test_two_columns_of_dates_or_sign_marks_with_names_are_signed() -> None:
     assert judge(marks_only) == "signed"
     # a date and a contact person at the end of a document are no signature
     assert judge("Oppdatert\n12.03.2024\nKari Nordmann, rådgiver\n") == "unknown"
+
+
+def test_a_hearing_letter_is_unsigned_however_long_its_subject_line() -> None:
+    addressees = "".join(f"{name} kommune\n" for name in (
+        "Eidsvoll", "Gjerdrum", "Hurdal", "Nannestad", "Nes", "Ullensaker", "Lillestrøm", "Lørenskog", "Rælingen"))
+    # the subject line comes after a long address block, beyond the title region
+    text = ("Akershus universitetssykehus HF\nSamhandlingsavdelingen\nPostboks 1000, 1478 Lørenskog\n"
+            "Adressater:\n" + addressees + "Kopi: Brukerutvalget\nVår ref. Deres ref. Dato\n"
+            "20/04417-12 Lørenskog, 18.01.2021\n"
+            "Høring – forslag til revidert delavtale 6 om kunnskapsoverføring,\ninformasjonsutveksling og "
+            "hospitering\nHøringsfrist 1. mars 2021\nVi ber om kommunenes syn på forslaget.\n"
+            "Med vennlig hilsen\nHenrik Vangen\nrådgiver\n")
+    assert signature.judge(AgreementText.from_text(text)).value == "unsigned"
+    # «høring» inside a sentence is no subject line
+    from samrev.agreements.fields.status import draft_markers
+
+    letter = text.replace("Høring – forslag til revidert delavtale 6 om", "Saken gjelder").replace(
+        "Vi ber om kommunenes syn på forslaget.", "Etter høring – i fjor – ble avtalen vedtatt.")
+    assert draft_markers(AgreementText.from_text(letter)) == []

@@ -14,7 +14,9 @@ DRAFT = re.compile(
     r"|\b(?:sendt\s+|sendast\s+|sendes\s+)?(?:ut\s+)?på\s+høy?ring\b|\btil\s+høy?ring\b"
     r"|\bforslag\s+til\s+(?:ny\s+|revidert\s+)?(?:\w+avtale|avtale|retningslin)\w*"
     r"|\bframlegg\s+til\s+(?:ny\s+)?(?:\w+avtale|avtale)\w*|\bikke\s+ferdigstilt\b|\bikkje\s+ferdigstilt\b"
-    r"|\bDRAFT\b",
+    r"|\bDRAFT\b"
+    # the subject line of a hearing letter: «Høring – forslag til revidert delavtale 6 …»
+    r"|(?<![^\n])[ \t]*høy?ring\s*[–:-](?=\s)",
     re.IGNORECASE,
 )
 _DRAFT_CAPS = re.compile(r"\bUTKAST\b")
@@ -54,7 +56,8 @@ def _draft_markers(doc: AgreementText) -> list[DraftMarker]:
         # "… planutkast\ntil høring.") is no stamp.
         stripped = line.strip()
         continues = stripped[:1].islower() or stripped.endswith((".", ","))
-        if in_title or in_caps or (len(stripped) <= 60 and not continues):
+        subject = match.group().strip().lower().startswith(("høring", "høyring"))
+        if in_title or in_caps or subject or (len(stripped) <= 60 and not continues):
             markers.append(DraftMarker(match.start(), match.end(), match.group()))
     return markers
 
