@@ -176,3 +176,14 @@ def test_a_hearing_letter_is_unsigned_however_long_its_subject_line() -> None:
     letter = text.replace("Høring – forslag til revidert delavtale 6 om", "Saken gjelder").replace(
         "Vi ber om kommunenes syn på forslaget.", "Etter høring – i fjor – ble avtalen vedtatt.")
     assert draft_markers(AgreementText.from_text(letter)) == []
+
+
+def test_a_wrapped_sentence_opening_with_for_is_no_block_line() -> None:
+    """«… kommunalsjef / for helse og omsorg i Alta kommune.»: prose saying who approves (unknown),
+    not a «For Alta kommune» line of an empty signature block (unsigned)."""
+    tail = ("8. Godkjenning\n\nProsedyren godkjennes av samhandlingssjef i Finnmarkssykehuset HF og kommunalsjef\n"
+            "for helse og omsorg i Alta kommune. Prosedyren gjennomgås i IKT-forum for\n"
+            "Vest-Finnmark ved behov, og minst hvert annet år.\n")
+    assert judge(tail) == "unknown"
+    block = "For Alta kommune\n\n______________________\nNavn:\nDato:\n"
+    assert judge(block) == "unsigned"

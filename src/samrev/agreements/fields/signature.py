@@ -20,7 +20,7 @@ from samrev.agreements.fields.status import draft_markers, tail_lines
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "5"
+RULE_VERSION = "6"
 NOT_SIGNED = re.compile(
     r"\b(?:ikke|ikkje|ennå\s+ikke|enno\s+ikkje)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet|underteikna"
     r"|underskriven)\b|\busignert\b",
@@ -242,12 +242,21 @@ def _judgement(value: str, rule: str, evidence: tuple[Span, ...], confidence: fl
                      confidence=confidence, note=note)
 
 
+def _wrapped(before: str, line: str) -> bool:
+    """``line`` continues the sentence of the line before: it opens in lower case («for helse og
+    omsorg i Alta kommune.») after a line that ends inside a sentence (a word or a comma), as
+    «… godkjennes av samhandlingssjef og kommunalsjef / for helse og omsorg …» — prose saying
+    who approves, not a «For Alta kommune» line of a signature block."""
+    opening, ending = line.lstrip()[:1], before.rstrip()[-1:]
+    return opening.islower() and (ending.isalpha() or ending == ",")
+
+
 def _block(doc: AgreementText) -> list[Segment]:
     """The signature-block lines in the closing part, with a few lines after each block line."""
     tail = tail_lines(doc)
     keep: list[Segment] = []
     for index, line in enumerate(tail):
-        if BLOCK_LINE.match(line.text):
+        if BLOCK_LINE.match(line.text) and not (index and _wrapped(tail[index - 1].text, line.text)):
             for follower in tail[index : index + 5]:
                 if follower not in keep:
                     keep.append(follower)
