@@ -77,3 +77,15 @@ def test_the_trusts_area_in_other_words_is_the_whole_area() -> None:
                "sjukehuset sitt nedslagsfelt.\n")
     assert judge(bokmal)[1] == ["*"]
     assert judge(nynorsk)[1] == ["*"]
+
+
+def test_a_trust_named_once_outside_the_party_section_of_an_intermunicipal_agreement_is_no_party() -> None:
+    text = ("Driftsavtale for Follo frisklivssentral\n\n1. Parter\nAvtalen er inngått mellom Frogn kommune, "
+            "Vestby kommune og Enebakk kommune.\n2. Oppgaver\nVertskommunen skal samarbeide med Akershus "
+            "universitetssykehus HF og med fastlegene om overganger etter sykehusopphold.\n")
+    trust, municipalities = judge(text)
+    assert trust is None
+    assert municipalities == ["Enebakk", "Frogn", "Vestby"]
+    # named twice, it is taken as before (a routine without a party section names its trust often)
+    twice = text + "Akershus universitetssykehus HF holder kurs for pårørende.\n"
+    assert judge(twice)[0] == "Akershus universitetssykehus HF"

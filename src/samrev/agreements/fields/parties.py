@@ -20,7 +20,7 @@ from typing import Any
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "5"
+RULE_VERSION = "6"
 _PARTY_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d)*\.?\s*)?(?:avtale)?part(?:er|ar|ene|ane)(?:\s+i\s+avtal(?:en|a))?\s*:?\s*$",
     re.IGNORECASE,
@@ -131,9 +131,15 @@ def _health_trust(doc: AgreementText, found: list[Any], zones: _Zones) -> Judgem
                          evidence=tuple(doc.span(m.start, m.end) for m in same[:4]), confidence=0.9,
                          note="helseforetak i tittel, partsavsnitt eller signaturfelt")
     anywhere = [m for m in found if m.kind in TRUST_KINDS]
+    # Named once, outside a party section that names other parties (the municipalities of an
+    # intermunicipal agreement, say): a cooperation partner, not a party.
+    others_in_zone = any(m.start in zones and m.kind not in TRUST_KINDS for m in found)
     if anywhere:
         counts = Counter(m.id for m in anywhere)
-        best = counts.most_common(1)[0][0]
+        best, times = counts.most_common(1)[0]
+        if times == 1 and others_in_zone:
+            anywhere = []
+    if anywhere:
         same = [m for m in anywhere if m.id == best]
         return Judgement("health_trust", same[0].canonical,
                          Provenance.rule("parties.trust.frequent", RULE_VERSION),
