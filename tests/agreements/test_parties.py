@@ -89,3 +89,13 @@ def test_a_trust_named_once_outside_the_party_section_of_an_intermunicipal_agree
     # named twice, it is taken as before (a routine without a party section names its trust often)
     twice = text + "Akershus universitetssykehus HF holder kurs for pårørende.\n"
     assert judge(twice)[0] == "Akershus universitetssykehus HF"
+
+
+def test_the_town_a_hospital_lies_in_is_no_party() -> None:
+    text = ("Referat frå møte i samarbeidsutvalet\nMøtestad: Lærings- og meistringssenteret, Sykehuset Telemark, "
+            "Notodden\nTil stades: Kommunalsjef, Fyresdal kommune; kommunalsjef, Vinje kommune\n\n"
+            "1. Saker\nUtvalet drøfta avtalane.\n")
+    assert judge(text)[1] == ["Fyresdal", "Vinje"]
+    listed = ("Avtale mellom Helse Fonna HF, Haugesund kommune og Karmøy kommune\n\n1. Formål\n"
+              "Partane skal samarbeide.\n")
+    assert judge(listed) == ("Helse Fonna HF", ["Haugesund", "Karmøy"])

@@ -20,7 +20,7 @@ from typing import Any
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "6"
+RULE_VERSION = "7"
 _PARTY_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d)*\.?\s*)?(?:avtale)?part(?:er|ar|ene|ane)(?:\s+i\s+avtal(?:en|a))?\s*:?\s*$",
     re.IGNORECASE,
@@ -160,6 +160,31 @@ def _health_trust(doc: AgreementText, found: list[Any], zones: _Zones) -> Judgem
 _POSTCODE_BEFORE = re.compile(r"\b\d{4}\s+$")
 
 
+_INSTITUTION_KINDS = frozenset({*TRUST_KINDS, "site"})
+#: What may stand between a hospital and the town it lies in: «Sykehuset Telemark, Notodden»,
+#: «Sørlandet sykehus i Arendal», «SI avd. Lillehammer».
+_LOCATED_GAP = re.compile(r"\s*(?:,|i|på|avd\.?|avdeling)?\s*", re.IGNORECASE)
+
+
+_MUNICIPALITY_WORD_AFTER = re.compile(r"\s*(?:kommune|kommunes|kommunen|herad|heradskommune)\b", re.IGNORECASE)
+
+
+def _institution_places(doc: AgreementText, found: list[Any]) -> set[int]:
+    """Starts of municipality names that follow a hospital's name as its location."""
+    ends = {m.end for m in found if m.kind in _INSTITUTION_KINDS}
+    out: set[int] = set()
+    for m in found:
+        if m.kind != "municipality":
+            continue
+        if _MUNICIPALITY_WORD_AFTER.match(doc.text, m.end):
+            continue  # «Helse Fonna HF, Haugesund kommune og …»: a party named as such
+        for end in ends:
+            if end <= m.start <= end + 12 and _LOCATED_GAP.fullmatch(doc.text, end, m.start):
+                out.add(m.start)
+                break
+    return out
+
+
 def _party_municipality(doc: AgreementText, m: Any, strong: _Zones, weak: _Zones) -> bool:
     if m.kind != "municipality":
         return False
@@ -204,7 +229,8 @@ def _municipalities(doc: AgreementText, found: list[Any], strong: list[tuple[int
                     weak: list[tuple[int, int]]) -> Judgement:
     all_match = _all_phrase(doc, strong + weak, found)
     strong_zones, weak_zones = _Zones(strong), _Zones(weak)
-    chosen = [m for m in found if _party_municipality(doc, m, strong_zones, weak_zones)]
+    located = _institution_places(doc, found)
+    chosen = [m for m in found if m.start not in located and _party_municipality(doc, m, strong_zones, weak_zones)]
     named_strongly = any(m.start in strong_zones for m in chosen)
     if all_match is None and not chosen:
         # "… for alle kommunane i føretaksområdet" or "… og kommunene i Telemark" said early in the
