@@ -99,3 +99,28 @@ def test_a_reference_does_not_hide_the_agreements_own_concrete_offer() -> None:
            "tenesteavtale 2.\n")
     assert levels.judge(AgreementText.from_text(HEAD + own), "lms_level").value == 3
     assert "regulert" not in levels.without_references(own) and "tilviser" in levels.without_references(own)
+
+
+VENUE = [
+    # nynorsk: the centre is where the committees meet
+    "6. Samarbeidsstruktur\nSekretariatet sender ut innkalling seinast éin veke før møtet, og Helseføretaket har "
+    "ansvar for protokollen. Møta i FSU blir haldne digitalt eller i møterom ved lærings- og meistringssenteret "
+    "(LMS) ved sjukehuset.\n",
+    # bokmål
+    "6. Samarbeidsutvalg\nUtvalget møtes fire ganger i året på lærings- og mestringssenteret, og partene har "
+    "ansvar for sekretariatet etter tur.\n",
+]
+
+
+@pytest.mark.parametrize("text", VENUE)
+@pytest.mark.parametrize("with_model", [False, True])
+def test_a_centre_named_only_as_a_meeting_venue_is_a_mention(text: str, with_model: bool) -> None:
+    scorer = trained_model("lms_level") if with_model else None
+    assert levels.judge(AgreementText.from_text(HEAD + text), "lms_level", scorer).value == 1
+
+
+def test_courses_held_at_the_centre_are_no_venue() -> None:
+    text = ("1. Kurs\nKommunen skal tilby kurs for personer med diabetes, og kursene holdes i møterom ved "
+            "lærings- og mestringssenteret. Fastlegen henviser, og kurset evalueres hvert år.\n")
+    assert levels.without_venues(text) == text
+    assert levels.judge(AgreementText.from_text(HEAD + text), "lms_level").value >= 2

@@ -27,7 +27,7 @@ from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Passage, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "5"
+RULE_VERSION = "6"
 _I = re.IGNORECASE
 
 
@@ -183,6 +183,35 @@ def without_references(text: str, low: str | None = None) -> str:
     return "".join(out)
 
 
+#: A sentence where a learning-and-coping centre is only where meetings are held («Møta blir haldne
+#: … i møterom ved lærings- og meistringssenteret»): the centre as a venue is no learning-and-coping
+#: work (level 1), unless the sentence speaks of courses or offers held there.
+_LMS_VENUE = re.compile(
+    r"\b(?:ved|i|på)\s+(?:[\w-]+\s+){0,2}?(?:lærings-\s*og\s*m(?:e|ei)string\w*|LMS\b|m(?:e|ei)stringssent\w*)", _I)
+_MEETING = re.compile(r"\b(?:møte|møter|møtet|møta|møtene|møtane|møtes|møtast|møterom\w*|møtestad|møtested)\b", _I)
+_OFFER = re.compile(r"kurs|opplæring|tilbod|tilbud|skole|skule|gruppe|undervis", _I)
+
+
+def without_venues(text: str) -> str:
+    """``text`` with every sentence blanked (offsets kept) that names a learning-and-coping centre
+    only as the place where meetings are held (:data:`_LMS_VENUE`)."""
+    if not _MEETING.search(text) or not _LMS_VENUE.search(text):
+        return text
+    out = list(text)
+    start = 0
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    for end in bounds:
+        if end <= start:
+            continue
+        sentence = text[start:end]
+        if _MEETING.search(sentence) and _LMS_VENUE.search(sentence) and not _OFFER.search(sentence):
+            for i in range(start, end):
+                if not text[i].isspace():
+                    out[i] = " "
+        start = end
+    return "".join(out)
+
+
 @dataclass(frozen=True, slots=True)
 class PassageGrade:
     passage: Passage
@@ -237,6 +266,8 @@ def _read_grade(topic: Topic, text: str, low: str | None) -> tuple[int, str, str
         return prefilter(pattern).search(text, low)
 
     own = without_references(text, low)
+    if topic.field == "lms_level":
+        own = without_venues(own)
     graded: str | None = None
     if own is not text:
         if not topic.signal.search(own):
