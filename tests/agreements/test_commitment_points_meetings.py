@@ -141,3 +141,11 @@ def test_a_title_naming_the_topic_gives_that_point() -> None:
     assert statutory.judge(AgreementText.from_text(text)).value == [5]
     other = text.replace("Revidert delavtale om utskrivningsklare pasienter", "Revidert delavtale")
     assert statutory.judge(AgreementText.from_text(other)).value == []
+
+
+def test_nynorsk_frequency_and_a_body_referred_to_as_utvalet() -> None:
+    text = ("1. Samarbeid\nSamarbeidsutvalet for Vossaregionen er samarbeidsorganet for partane.\n"
+            "2. Møteplan\nUtvalet møtest fire gonger i året, vekselvis på sjukehuset og i kommunane.\n")
+    assert value(meetings, text) is True
+    passing = "1. Samarbeid\nSaka vart send til utvalet.\n"
+    assert value(meetings, passing) is False

@@ -16,7 +16,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "6"
+RULE_VERSION = "7"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -25,6 +25,8 @@ ARENA = re.compile(
     r"|nettverksmøt\w*|møteplass\w*|møtearena\w*|fellesmøt\w*|brukarforum|brukerforum|ledermøt\w*|leiarmøt\w*"
     r"|ledersamling\w*|leiarsamling\w*|referansegrupp\w*|\w*forum(?:et|a)?|arbeidsgrupp\w*|samarbeidsgrupp\w*"
     r"|prosjektgrupp\w*|koordineringsgrupp\w*|faggrupp\w*|kontaktgrupp\w*"
+    # the definite form refers back to a body named before ("Utvalet møtest fire gonger i året")
+    r"|utvalget|utvalet|utvalgets|utvalets"
     # research and development committees: "FoU-utvalg", "forskings- og utviklingsutval"
     r"|FoU-?(?:utval|råd|grupp|nettverk|møt)\w*|forsk(?:n)?ings-\s*(?:og|,)\s*utviklingsutval\w*"
     r"|forsk(?:n)?ings-\s*(?:og|,)\s*utviklings(?:råd|grupp|nettverk)\w*)"
@@ -47,12 +49,12 @@ MEMBERS = re.compile(
 )
 FREQUENCY = re.compile(
     r"\b(?:årlig|årleg|halvårlig|halvårleg|kvartalsvis|månedlig|månadleg|ukentlig|vekentleg)\w*"
-    r"|\b(?:\w+|\d+)\s+gang(?:er)?\s+(?:i|per|pr\.?)\s+(?:året|år|halvåret|måneden|månaden|semesteret)"
-    r"|\b(?:minst|minimum|inntil)\s+(?:\w+|\d+)\s+(?:gang(?:er)?|møte\w*)"
+    r"|\b(?:\w+|\d+)\s+g[ao]ng(?:er)?\s+(?:i|per|pr\.?)\s+(?:året|år|halvåret|måneden|månaden|semesteret)"
+    r"|\b(?:minst|minimum|inntil)\s+(?:\w+|\d+)\s+(?:g[ao]ng(?:er)?|møte\w*)"
     r"|\bhver\s+(?:måned|uke|vår|høst|kvartal)|\bkvar\s+(?:månad|veke|vår|haust|kvartal)"
     r"|\b(?:hvert|kvart)\s+(?:år|halvår|kvartal)|\b(?:annenhver|annakvar|annankvar)\s+\w+"
     r"|\bfast\w*\s+\w*møte\w*|\bmøteplan\w*|\bmøtekalender\w*|\bmøtes\s+(?:jevnlig|regelmessig|fast)"
-    r"|\bmøtast\s+(?:jamleg|regelmessig|fast)|\bjevnlige\s+møter|\bjamlege\s+møte",
+    r"|\bmøt(?:ast|est)\s+(?:jamleg|regelmessig|fast)|\bjevnlige\s+møter|\bjamlege\s+møte",
     re.IGNORECASE,
 )
 
