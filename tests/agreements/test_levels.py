@@ -124,3 +124,10 @@ def test_courses_held_at_the_centre_are_no_venue() -> None:
             "lærings- og mestringssenteret. Fastlegen henviser, og kurset evalueres hvert år.\n")
     assert levels.without_venues(text) == text
     assert levels.judge(AgreementText.from_text(HEAD + text), "lms_level").value >= 2
+
+
+def test_a_nynorsk_frequency_is_a_concrete_detail() -> None:
+    nn = "1. Kurs\nKommunen skal tilby kurs for personar med diabetes to gonger i året.\n"
+    nb = "1. Kurs\nKommunen skal tilby kurs for personer med diabetes to ganger i året.\n"
+    assert levels.judge(AgreementText.from_text(HEAD + nn), "lms_level").value == levels.judge(
+        AgreementText.from_text(HEAD + nb), "lms_level").value == 3

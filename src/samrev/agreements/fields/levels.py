@@ -27,7 +27,7 @@ from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Passage, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "6"
+RULE_VERSION = "7"
 _I = re.IGNORECASE
 
 
@@ -86,7 +86,7 @@ LMS = Topic(
         # routines, contact points, frequency, evaluation, timelines
         re.compile(
             r"\bhenvis\w*|\btilvis\w*|\bkontaktperson\w*|\bkoordinator\w*|\bfast\s+kontakt\w*|\bnavngitt\w*"
-            r"|\bnamngjeve\w*|\bnamngitt\w*|\b(?:\w+|\d+)\s+gang(?:er)?\s+(?:i|per|pr\.?)\s+(?:året|år|halvåret|semesteret)"
+            r"|\bnamngjeve\w*|\bnamngitt\w*|\b(?:\w+|\d+)\s+g[ao]ng(?:er)?\s+(?:i|per|pr\.?)\s+(?:året|år|halvåret|semesteret)"
             r"|\bårlig\w*|\bårleg\w*|\bhalvårlig\w*|\bkvartalsvis|\bevaluer\w*|\bpåmelding\w*|\bkursplan\w*"
             r"|\bkurskalender\w*|\bkursholder\w*|\bkurshaldar\w*|\brutine\w*|\bhvert\s+(?:år|halvår|semester)"
             r"|\bkvart\s+(?:år|halvår|semester)|\binnan\s+\d|\binnen\s+\d|\bsamlinger\b|\bsamlingar\b|\bvarighet\w*",
