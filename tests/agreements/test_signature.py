@@ -187,3 +187,17 @@ def test_a_wrapped_sentence_opening_with_for_is_no_block_line() -> None:
     assert judge(tail) == "unknown"
     block = "For Alta kommune\n\n______________________\nNavn:\nDato:\n"
     assert judge(block) == "unsigned"
+
+
+@pytest.mark.parametrize("title", [
+    "Framlegg til revidert delavtale 6 om kunnskapsoverføring",
+    "Framlegg til retningsliner for utskrivingsklare pasientar",
+])
+def test_a_nynorsk_proposal_for_a_revised_agreement_is_a_draft(title: str) -> None:
+    from samrev.agreements.fields.status import draft_markers
+
+    nn = title + "\n\n1. Partar\nAvtalen er inngått mellom Helse Førde HF og Førde kommune.\n"
+    nb = nn.replace("Framlegg", "Forslag")
+    assert [m.text.lower().split()[1:] for m in draft_markers(AgreementText.from_text(nn))] == [
+        m.text.lower().split()[1:] for m in draft_markers(AgreementText.from_text(nb))]
+    assert draft_markers(AgreementText.from_text(nn))

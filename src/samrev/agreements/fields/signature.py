@@ -20,7 +20,7 @@ from samrev.agreements.fields.status import draft_markers, tail_lines
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "6"
+RULE_VERSION = "7"
 NOT_SIGNED = re.compile(
     r"\b(?:ikke|ikkje|ennå\s+ikke|enno\s+ikkje)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet|underteikna"
     r"|underskriven)\b|\busignert\b",

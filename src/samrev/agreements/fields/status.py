@@ -13,7 +13,7 @@ DRAFT = re.compile(
     r"\bUTKAST\b|\butkast\s+(?:til|per|pr\.?|datert|versjon|v\.?\s*\d)|\bhøy?ringsutkast\w*"
     r"|\b(?:sendt\s+|sendast\s+|sendes\s+)?(?:ut\s+)?på\s+høy?ring\b|\btil\s+høy?ring\b"
     r"|\bforslag\s+til\s+(?:ny\s+|revidert\s+)?(?:\w+avtale|avtale|retningslin)\w*"
-    r"|\bframlegg\s+til\s+(?:ny\s+)?(?:\w+avtale|avtale)\w*|\bikke\s+ferdigstilt\b|\bikkje\s+ferdigstilt\b"
+    r"|\bframlegg\s+til\s+(?:ny\s+|revidert\s+)?(?:\w+avtale|avtale|retningslin)\w*|\bikke\s+ferdigstilt\b|\bikkje\s+ferdigstilt\b"
     r"|\bDRAFT\b"
     # the subject line of a hearing letter: «Høring – forslag til revidert delavtale 6 …»
     r"|(?<![^\n])[ \t]*høy?ring\s*[–:-](?=\s)",
