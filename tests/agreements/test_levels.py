@@ -131,3 +131,40 @@ def test_a_nynorsk_frequency_is_a_concrete_detail() -> None:
     nb = "1. Kurs\nKommunen skal tilby kurs for personer med diabetes to ganger i året.\n"
     assert levels.judge(AgreementText.from_text(HEAD + nn), "lms_level").value == levels.judge(
         AgreementText.from_text(HEAD + nb), "lms_level").value == 3
+
+
+@pytest.mark.parametrize(("field", "nn", "nb"), [
+    # a signal: coping with illness
+    ("lms_level", "1. Kurs\nKommunen skal gje tilbod om kurs i meistring av sjukdom til innbyggjarane.\n",
+     "1. Kurs\nKommunen skal gi tilbud om kurs i mestring av sykdom til innbyggerne.\n"),
+    # concrete details: a frequency, a duration
+    ("lms_level", "1. Kurs\nKommunen skal tilby diabeteskurs halvårleg.\n",
+     "1. Kurs\nKommunen skal tilby diabeteskurs halvårlig.\n"),
+    ("lms_level", "1. Kurs\nKommunen skal tilby diabeteskurs. Kursa har ei varigheit på fire veker.\n",
+     "1. Kurs\nKommunen skal tilby diabeteskurs. Kursene har en varighet på fire uker.\n"),
+    # the centre only as the venue of a committee's meetings
+    ("lms_level", "1. Samarbeidsutval\nUtvalet møtest på lærings- og meistringssenteret, og partane har ansvar "
+     "for sekretariatet etter tur.\n",
+     "1. Samarbeidsutvalg\nUtvalget møtes på lærings- og mestringssenteret, og partene har ansvar for "
+     "sekretariatet etter tur.\n"),
+    # a signal: users and next of kin involved
+    ("user_participation_level", "1. Samarbeid\nBrukarar og pårørande skal involverast i arbeidet med avtalen.\n",
+     "1. Samarbeid\nBrukere og pårørende skal involveres i arbeidet med avtalen.\n"),
+])
+def test_nynorsk_forms_grade_as_their_bokmaal_forms(field: str, nn: str, nb: str) -> None:
+    assert levels.judge(AgreementText.from_text(HEAD + nn), field).value == levels.judge(
+        AgreementText.from_text(HEAD + nb), field).value
+
+
+@pytest.mark.parametrize(("nn", "nb"), [
+    ("Møtet finn stad hjå LMS.", "Møtet finner sted hos LMS."),
+    ("Sekretariatet held til i lokala hjå LMS.", "Sekretariatet holder til i lokalene hos LMS."),
+    ("Lærings- og meistringstilbod er omtala i delavtalen om utskriving.",
+     "Lærings- og mestringstilbud er omtalt i delavtalen om utskrivning."),
+])
+def test_nynorsk_mention_contexts_are_mention_contexts(nn: str, nb: str) -> None:
+    def rules(sentence: str) -> list[str]:
+        doc = AgreementText.from_text(HEAD + "1. Andre forhold\n" + sentence + "\n")
+        return [g.rule for g in levels.grade_passages(doc, levels.LMS)]
+
+    assert rules(nn) == rules(nb) == ["mention_context"]

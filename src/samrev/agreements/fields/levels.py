@@ -27,7 +27,7 @@ from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Passage, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "7"
+RULE_VERSION = "8"
 _I = re.IGNORECASE
 
 
@@ -56,14 +56,15 @@ LMS = Topic(
         r"|\b(?:diabetes|hjerte|hjarte|kols|astma|rygg|revma|lunge|slag|kreft|nyre|epilepsi|pårørende"
         r"|pårørande|foreldre|overvekt|smerte|parkinson|demens|psykose)\w*(?:skole|skule|kurs)\w*"
         r"|\bkurs\s+(?:for|til)\s+(?:personar|personer|pasientar|pasienter|pårør\w*|foreldre|ungdom\w*|familie\w*)"
-        r"(?:\s+\w+){0,3}\s+(?:med|som)\b|\bKiD\b|\bKIB\b|\bmestring\s+av\s+(?:depresjon|angst|sjukdom|sykdom|kols)",
+        r"(?:\s+\w+){0,3}\s+(?:med|som)\b|\bKiD\b|\bKIB\b"
+        r"|\bm(?:e|ei)string\s+av\s+(?:depresjon|angst|sjukdom|sykdom|kols)",
         _I,
     ),
     mention_only=re.compile(
-        r"\b(?:regulert|omtalt|beskrive[nt]|handsama|behandlet|nærmare\s+omtalt|nærmere\s+beskrevet)\s+i\s+"
+        r"\b(?:regulert|omtalt|omtala|beskrive[nt]|handsama|behandlet|nærmare\s+omtalt|nærmere\s+beskrevet)\s+i\s+"
         r"(?:egen\s+|eiga\s+|eigen\s+)?(?:del|tjeneste|teneste|sær)?avtal\w*"
-        r"|\bjf\.|§\s*6-2|\blokal(?:ene|a|ar)?\s+(?:til|hos|ved)\b|\bi\s+lokal\w+\s+(?:til|hos|ved)\b"
-        r"|\bmøtet?\s+(?:holdes|haldast|blir\s+halde|finner\s+sted|er)\s+(?:i|på|hos)\b"
+        r"|\bjf\.|§\s*6-2|\blokal(?:ene|a|ar)?\s+(?:til|hos|hjå|ved)\b|\bi\s+lokal\w+\s+(?:til|hos|hjå|ved)\b"
+        r"|\bmøtet?\s+(?:holdes|haldast|blir\s+halde|finner\s+sted|finn\s+stad|er)\s+(?:i|på|hos|hjå)\b"
         r"|\btlf\.?|\btelefon\b|\be-?post\b|@|\bvedlegg\s+\d|\bdelavtale\s+\d+\s*[:–-]",
         _I,
     ),
@@ -87,9 +88,10 @@ LMS = Topic(
         re.compile(
             r"\bhenvis\w*|\btilvis\w*|\bkontaktperson\w*|\bkoordinator\w*|\bfast\s+kontakt\w*|\bnavngitt\w*"
             r"|\bnamngjeve\w*|\bnamngitt\w*|\b(?:\w+|\d+)\s+g[ao]ng(?:er)?\s+(?:i|per|pr\.?)\s+(?:året|år|halvåret|semesteret)"
-            r"|\bårlig\w*|\bårleg\w*|\bhalvårlig\w*|\bkvartalsvis|\bevaluer\w*|\bpåmelding\w*|\bkursplan\w*"
+            r"|\bårlig\w*|\bårleg\w*|\bhalvårl(?:ig|eg)\w*|\bkvartalsvis|\bevaluer\w*|\bpåmelding\w*|\bkursplan\w*"
             r"|\bkurskalender\w*|\bkursholder\w*|\bkurshaldar\w*|\brutine\w*|\bhvert\s+(?:år|halvår|semester)"
-            r"|\bkvart\s+(?:år|halvår|semester)|\binnan\s+\d|\binnen\s+\d|\bsamlinger\b|\bsamlingar\b|\bvarighet\w*",
+            r"|\bkvart\s+(?:år|halvår|semester)|\binnan\s+\d|\binnen\s+\d|\bsamlinger\b|\bsamlingar\b|\bvarighet\w*"
+            r"|\bvarigheit\w*",
             _I,
         ),
     ),
@@ -105,6 +107,7 @@ UPL = Topic(
         r"\s+med\s+(?:funksjonsnedsett\w*|nedsett\w*)|\beldreråd\w*|\bungdomsråd\w*|\berfaringskonsulent\w*"
         r"|\bbrukerperspektiv\w*|\bbrukarperspektiv\w*|\bbrukerstemme\w*|\bbrukarstemme\w*|\bmedvirkning\b|\bmedverknad\b"
         r"|\bbrukerinvolvering\w*|\bbrukarinvolvering\w*|\bbrukere\s+og\s+pårørende\s+(?:skal\s+)?involver\w*"
+        r"|\bbrukarar\s+og\s+pårørande\s+(?:skal\s+)?involver\w*"
         r"|\bpasientmedvirk\w*|\bpasientmedverk\w*|\berfarne?\s+bruk(?:er|ar)\w*",
         _I,
     ),
@@ -188,7 +191,8 @@ def without_references(text: str, low: str | None = None) -> str:
 #: work (level 1), unless the sentence speaks of courses or offers held there.
 _LMS_VENUE = re.compile(
     r"\b(?:ved|i|på)\s+(?:[\w-]+\s+){0,2}?(?:lærings-\s*og\s*m(?:e|ei)string\w*|LMS\b|m(?:e|ei)stringssent\w*)", _I)
-_MEETING = re.compile(r"\b(?:møte|møter|møtet|møta|møtene|møtane|møtes|møtast|møterom\w*|møtestad|møtested)\b", _I)
+_MEETING = re.compile(r"\b(?:møte|møter|møtet|møta|møtene|møtane|møtes|møtast|møtest|møterom\w*|møtestad|møtested)\b",
+                      _I)
 _OFFER = re.compile(r"kurs|opplæring|tilbod|tilbud|skole|skule|gruppe|undervis", _I)
 
 
