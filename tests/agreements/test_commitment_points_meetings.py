@@ -149,3 +149,19 @@ def test_nynorsk_frequency_and_a_body_referred_to_as_utvalet() -> None:
     assert value(meetings, text) is True
     passing = "1. Samarbeid\nSaka vart send til utvalet.\n"
     assert value(meetings, passing) is False
+
+
+def test_nynorsk_follow_up_is_a_task_word() -> None:
+    nn = "1. Oppfølging\nFastlegen og heimetenesta fylgjer opp utskrivingsklare pasientar etter heimkomsten.\n"
+    nb = "1. Oppfølging\nFastlegen og hjemmetjenesten følger opp utskrivningsklare pasienter etter hjemkomsten.\n"
+    assert value(statutory, nn) == value(statutory, nb) == [5]
+
+
+def test_nynorsk_emergency_day_care_is_point_4() -> None:
+    nn = ("1. Øyeblikkeleg hjelp\nKommunen skal gje tilbod om øyeblikkeleg hjelp døgn til pasientar som treng det. "
+          "Legevakta skal vurdere om pasienten kan leggjast inn på øyeblikkeleg hjelp døgn. "
+          "Helseføretaket skal gje rettleiing til tilsette ved øyeblikkeleg hjelp døgn.\n")
+    nb = ("1. Øyeblikkelig hjelp\nKommunen skal gi tilbud om øyeblikkelig hjelp døgn til pasienter som trenger det. "
+          "Legevakten skal vurdere om pasienten kan legges inn på øyeblikkelig hjelp døgn. "
+          "Helseforetaket skal gi veiledning til ansatte ved øyeblikkelig hjelp døgn.\n")
+    assert 4 in value(statutory, nn) and value(statutory, nn) == value(statutory, nb)  # type: ignore[operator]

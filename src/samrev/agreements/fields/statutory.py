@@ -19,7 +19,7 @@ from samrev.agreements.context import AgreementText, Segment
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "5"
+RULE_VERSION = "6"
 #: A point the document's own number names needs one content sentence; any other point needs
 #: ``MIN_SENTENCES`` and at least ``MIN_SHARE`` of the best-covered point's sentences (so that a
 #: passing mention of discharge in an LMS agreement does not count as point 5).
@@ -52,7 +52,8 @@ TOPICS: dict[int, str] = {
     3: r"innleggels\w*|innlegging\w*|innlegge\w*|innleggjing\w*|(?:henvis\w*|tilvis\w*)(?=[^.]{0,60}"
        r"(?:sykehus|sjukehus|spesialisthelsetjenest|spesialisthelsetenest|poliklinik|innlegg|øyeblikkelig|øyeblikkeleg"
        r"|akutt|legevakt|fastleg))",
-    4: r"døgnopphold\w*|døgnopphald\w*|døgntilbod\w*|døgntilbud\w*|\bKAD\b|\bØHD\b|øyeblikkelig\s+hjelp\s+døgn\w*"
+    4: r"døgnopphold\w*|døgnopphald\w*|døgntilbod\w*|døgntilbud\w*|\bKAD\b|\bØHD\b"
+       r"|øyeblikkel(?:ig|eg)\s+hjelp\s+døgn\w*"
        r"|akutt\s+døgnenhet\w*|akutt\s+døgneining\w*|ø\.?\s?hj\.?\s+døgn\w*|\bØH-døgn\w*",
     # patients ready for discharge (plain discharge belongs to point 2)
     5: r"utskrivningsklar\w*|utskrivingsklar\w*|meldt\s+utskriv\w*|PLO-?meld\w*|pleie-\s+og\s+omsorgsmeld\w*"
@@ -79,7 +80,7 @@ _TOPIC_RE = {point: re.compile(rf"\b(?:{pattern})", re.IGNORECASE) for point, pa
 TASK_WORD = re.compile(
     r"\b(?:ansvar\w*|rutine\w*|sørge\w*|sørgje\w*|syte\s+for|varsl\w*|meld(?:e|er|ar|ast|es)\b|avklar\w*|utarbeid\w*"
     r"|gjennomfør\w*|etabler\w*|tilby\w*|tilbyr|bidra\w*|samarbeid(?:e|er|ar)\b|skal|må|plikt\w*|forplikt\w*"
-    r"|oppnemn\w*|oppnevn\w*|koordiner\w*|følg(?:e|er|je)\s+opp|sikr(?:e|er|ar)\b)",
+    r"|oppnemn\w*|oppnevn\w*|koordiner\w*|(?:følg(?:e|er|je|jer)|fylgj(?:e|er))\s+opp|sikr(?:e|er|ar)\b)",
     re.IGNORECASE,
 )
 NO_CONTENT = re.compile(
