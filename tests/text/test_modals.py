@@ -107,3 +107,26 @@ def test_summary() -> None:
     expected_soft = sum(1 for _, strength, *_ in LABELLED if strength == "soft")
     assert obligation_summary(sentences) == (expected_binding, expected_soft)
     assert obligation_summary([classify_obligation("Kommunen skal gi kurs.")]) == (1, 0)
+
+
+@pytest.mark.parametrize(("nn", "nb", "cue"), [
+    # a-infinitives of the soft verbs
+    ("Partane skal søkja å etablere felles kurs.", "Partene skal søke å etablere felles kurs.", "skal søk"),
+    ("Kommunen skal leggja til rette for kurs.", "Kommunen skal legge til rette for kurs.", "skal legg"),
+    ("Helseføretaket skal jobba for felles kurs.", "Helseforetaket skal jobbe for felles kurs.", "skal jobb"),
+    ("Kommunen skal etterstreba felles kurs.", "Kommunen skal etterstrebe felles kurs.", "skal etterstreb"),
+    # a hedge: when it is appropriate
+    ("Kommunen skal når det er føremålstenleg tilby kurs.", "Kommunen skal når det er hensiktsmessig tilby kurs.",
+     "skal når det er"),
+    ("Kommunen skal der det er tenleg tilby kurs.", "Kommunen skal der det er hensiktsmessig tilby kurs.",
+     "skal der det er"),
+])
+def test_nynorsk_soft_forms_are_soft(nn: str, nb: str, cue: str) -> None:
+    for sentence in (nn, nb):
+        result = classify_obligation(sentence)
+        assert result.strength == "soft" and result.cue.startswith(cue) and result.party is not None
+
+
+def test_nynorsk_plural_of_a_district_is_a_party() -> None:
+    assert classify_obligation("Bydelane skal tilby kurs.").strength == "binding"
+    assert classify_obligation("Bydelene skal tilby kurs.").strength == "binding"

@@ -46,7 +46,7 @@ _PARTY_UNIT = (
     r"|(?:hver|kvar)\s+(?:av\s+)?(?:partene|partane|part)"
     r"|begge\s+(?:parter|partar|partane|partene)"
     r"|(?:avtale)?part(?:ene|ane|nerne|narane)"
-    r"|kommun(?:en|ene|ane)|bydel(?:en|ene)"
+    r"|kommun(?:en|ene|ane)|bydel(?:en|ene|ane)"
     r"|helseforetak(?:et|ene)?|helseføretak(?:et|a)?|(?:regionale\s+)?helseføretaka|foretaket|føretaket"
     r"|sykehus(?:et|ene)|sjukehus(?:et|a)"
     r"|spesialisthelsetjenesten|spesialisthelsetenesta|kommunehelsetjenesten|kommunehelsetenesta"
@@ -80,15 +80,15 @@ _SOFT_PHRASE_RE = re.compile(
     re.IGNORECASE,
 )
 _SOFT_AFTER_MODAL_RE = re.compile(
-    r"(?:s(?:øke|økje)\s+å|tilstrebe|tilstreba|etterstrebe|strebe\s+etter|streve\s+etter|vurdere|vurdera"
-    r"|legge\s+til\s+rette|leggje\s+til\s+rette|bidra\s+til|bidra\s+med|medverke\s+til|medverka\s+til"
-    r"|arbeide\s+for|arbeida\s+for|jobbe\s+for|prøve\s+å|prøva\s+å|forsøke\s+å|forsøka\s+å)\b",
+    r"(?:s(?:øke|økje|økja)\s+å|tilstrebe|tilstreba|etterstrebe|etterstreba|strebe\s+etter|streve\s+etter|vurdere"
+    r"|vurdera|legge\s+til\s+rette|leggje\s+til\s+rette|leggja\s+til\s+rette|bidra\s+til|bidra\s+med|medverke\s+til"
+    r"|medverka\s+til|arbeide\s+for|arbeida\s+for|jobbe\s+for|jobba\s+for|prøve\s+å|prøva\s+å|forsøke\s+å|forsøka\s+å)\b",
     re.IGNORECASE,
 )
 _HEDGE_RE = re.compile(
     r"(?:ved\s+behov|etter\s+behov|om\s+(?:mulig|mogleg|nødvendig|naudsynt)|dersom\s+det\s+er\s+behov"
     r"|så\s+langt\s+(?:det\s+er\s+)?(?:mulig|mogleg|råd)|i\s+den\s+grad|etter\s+beste\s+evne"
-    r"|når\s+det\s+er\s+hensiktsmessig|der\s+det\s+er\s+hensiktsmessig)\b",
+    r"|(?:når|der)\s+det\s+er\s+(?:hensiktsmessig|føremålstenleg|tenleg))\b",
     re.IGNORECASE,
 )
 _NEGATION = frozenset({"ikke", "ikkje", "aldri", "not", "never"})
