@@ -165,3 +165,9 @@ def test_nynorsk_emergency_day_care_is_point_4() -> None:
           "Legevakten skal vurdere om pasienten kan legges inn på øyeblikkelig hjelp døgn. "
           "Helseforetaket skal gi veiledning til ansatte ved øyeblikkelig hjelp døgn.\n")
     assert 4 in value(statutory, nn) and value(statutory, nn) == value(statutory, nb)  # type: ignore[operator]
+
+
+def test_nynorsk_deputies_are_members() -> None:
+    nn = "1. Samarbeid\nI samarbeidsmøtet møter kommunalsjefane og deira stadfortredarar.\n"
+    nb = "1. Samarbeid\nI samarbeidsmøtet møter kommunalsjefene og deres stedfortredere.\n"
+    assert value(meetings, nn) is value(meetings, nb) is True

@@ -16,7 +16,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "7"
+RULE_VERSION = "8"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -43,7 +43,8 @@ MEMBERS = re.compile(
     r"|\b(?:\d+|en|ein|eitt|ett|to|tre|fire|fem|seks|sju|åtte)\s+\w*(?:representantar|representanter|medlemmer|medlemar)"
     r"|\b(?:organ\w*|utval\w*|forum\w*)\s+mellom\b"
     r"|\bleder\w*\s+(?:av|for)|\bleiar\w*\s+(?:av|for)|\bleies\s+av|\bleiast\s+av|\bsekretariat\w*"
-    r"|\bderes\s+stedfortreder|\bdeltar\b|\bdeltek\b|\bdeltak(?:ere|erne|arar|arane|ar)\b|\bmøter\s+fra|\bmøter\s+frå"
+    r"|\bderes\s+stedfortreder|\bdeira\s+stadfortredar|\bdeltar\b|\bdeltek\b|\bdeltak(?:ere|erne|arar|arane|ar)\b"
+    r"|\bmøter\s+fra|\bmøter\s+frå"
     r"|\bhar\s+med\s+(?:leiar|leder|ein|en|to|tre|representant)",
     re.IGNORECASE,
 )
