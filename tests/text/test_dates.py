@@ -98,3 +98,14 @@ def test_cue_span_is_the_nearest_keyword() -> None:
     assert first.cue == "adopted" and first.cue_span is not None
     assert text[first.cue_span[0]:first.cue_span[1]] == "Vedtatt"
     assert second.cue == "other" and second.cue_text == "høring"
+
+
+@pytest.mark.parametrize(("nn", "nb"), [
+    ("Avtalen trådde i kraft 1. mars 2020.", "Avtalen trådte i kraft 1. mars 2020."),
+    ("Avtalen vart iverksett 1. mars 2020.", "Avtalen ble iverksatt 1. mars 2020."),
+    ("Avtalen skal iverksetjast 1. mars 2020.", "Avtalen skal iverksettes 1. mars 2020."),
+    ("Avtalen er underskriven 1. mars 2020.", "Avtalen er underskrevet 1. mars 2020."),
+])
+def test_nynorsk_adoption_cues(nn: str, nb: str) -> None:
+    for text in (nn, nb):
+        assert [(m.value, m.cue) for m in find_dates(text)] == [("2020-03-01", "adopted")]

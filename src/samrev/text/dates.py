@@ -66,9 +66,9 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ«])|\n\s*\n")
 _CUES: tuple[tuple[str, str], ...] = (
     ("adopted", r"inngått\w*|inngås|vedtatt\w*|vedteke[n]?|vedtekne|vedtok|vedtak\w*|godkjen[dt]\w*"
                 r"|godkjenning\w*|gjelder\s+(?:fra|f\.o\.m\.?|fom)|gjeld\s+frå|gjeldende\s+fra"
-                r"|gjeldande\s+frå|gyldig\s+fr[aå]|trer\s+i\s+kraft|trådte\s+i\s+kraft|tredde\s+i\s+kraft"
-                r"|i\s+kraft\s+fr[aå]|tek\s+til\s+å\s+gjelde|tok\s+til\s+å\s+gjelde|iverksatt|iverksettes"
-                r"|sett\s+i\s+verk|signert|signering|undertegnet|underteikna|underskrevet|underskrive"
+                r"|gjeldande\s+frå|gyldig\s+fr[aå]|trer\s+i\s+kraft|trådte\s+i\s+kraft|tredde\s+i\s+kraft|trådde\s+i\s+kraft"
+                r"|i\s+kraft\s+fr[aå]|tek\s+til\s+å\s+gjelde|tok\s+til\s+å\s+gjelde|iverksatt|iverksettes|iverksett|iverksetjast"
+                r"|sett\s+i\s+verk|signert|signering|undertegnet|underteikna|underskrevet|underskrive|underskriven"
                 r"|adopted|approved|signed|effective\s+from"),
     ("revised", r"revidert\w*|revisjon\w*|rev\.|rev(?=\s+\d)|sist\s+endr(?:et|a)|sist\s+revidert"
                 r"|sist\s+oppdatert|oppdatert|endret|endra|endringer|endringar|rullert|revised"
