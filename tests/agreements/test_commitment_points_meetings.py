@@ -171,3 +171,15 @@ def test_nynorsk_deputies_are_members() -> None:
     nn = "1. Samarbeid\nI samarbeidsmøtet møter kommunalsjefane og deira stadfortredarar.\n"
     nb = "1. Samarbeid\nI samarbeidsmøtet møter kommunalsjefene og deres stedfortredere.\n"
     assert value(meetings, nn) is value(meetings, nb) is True
+
+
+def test_nynorsk_soft_phrases_without_a_modal_are_counted_and_law_quotes_are_not() -> None:
+    def strengths(text: str) -> list[str]:
+        return [s for *_, s in commitment.counted_sentences(AgreementText.from_text(HEAD + text))]
+
+    nn = "1. Samarbeid\nPartane søkjer å finne felles løysingar. Kommunen leggjer til rette for kurs.\n"
+    nb = "1. Samarbeid\nPartene søker å finne felles løsninger. Kommunen legger til rette for kurs.\n"
+    assert strengths(nn) == strengths(nb) == ["soft", "soft"]
+    nn = "1. Lov\nI medhald av helse- og omsorgstenestelova skal kommunen tilby kurs til innbyggjarane.\n"
+    nb = "1. Lov\nI medhold av helse- og omsorgstjenesteloven skal kommunen tilby kurs til innbyggerne.\n"
+    assert strengths(nn) == strengths(nb) == []

@@ -18,11 +18,12 @@ from functools import lru_cache
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance
 
-RULE_VERSION = "2"
+RULE_VERSION = "3"
 BINDING_SHARE = 0.4
 MAX_EVIDENCE = 6
 LAW_CONTEXT = re.compile(
-    r"§|\b(?:jf\.|jfr\.|i\s+medhold\s+av|i\s+henhold\s+til\s+lov|følger\s+av|fylgjer\s+av|etter\s+lov\w*"
+    r"§|\b(?:jf\.|jfr\.|i\s+medhold\s+av|i\s+medhald\s+av|i\s+henhold\s+til\s+lov|følger\s+av|fylgjer\s+av|følgjer\s+av"
+    r"|etter\s+lov\w*"
     r"|lovpålagt\w*|lovfest\w*|loven\s+sier|lova\s+seier|forskrift\w*)",
     re.IGNORECASE,
 )
@@ -124,8 +125,8 @@ def _strength(text: str) -> str:
 
 # A sentence without one of these words states no obligation (checked before the classifier).
 _OBLIGATION_WORD = re.compile(
-    r"\b(?:skal|må|bør|kan|vil|forplikt\w*|ansvar\w*|ansvarl\w*|plikt\w*|søk(?:e|je|er)|tilstreb\w*|vurder\w*"
-    r"|legg(?:e|je|er)|bidr\w*|medverk\w*|sikte|sørg\w*|syt\w*)\b",
+    r"\b(?:skal|må|bør|kan|vil|forplikt\w*|ansvar\w*|ansvarl\w*|plikt\w*|søk(?:e|je|er|jer)|tilstreb\w*|vurder\w*"
+    r"|legg(?:e|je|er|jer)|bidr\w*|medverk\w*|sikte|sørg\w*|syt\w*)\b",
     re.IGNORECASE,
 )
 
