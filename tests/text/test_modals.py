@@ -130,3 +130,13 @@ def test_nynorsk_soft_forms_are_soft(nn: str, nb: str, cue: str) -> None:
 def test_nynorsk_plural_of_a_district_is_a_party() -> None:
     assert classify_obligation("Bydelane skal tilby kurs.").strength == "binding"
     assert classify_obligation("Bydelene skal tilby kurs.").strength == "binding"
+
+
+@pytest.mark.parametrize(("nn", "nb", "strength"), [
+    # «snarast» is an adverb, not a passive verb
+    ("Kommunen skal snarast gje beskjed til sjukehuset.", "Kommunen skal snarest gi beskjed til sykehuset.", "binding"),
+    # «kan koma til å» describes a possibility
+    ("Kommunen kan koma til å trenge hjelp.", "Kommunen kan komme til å trenge hjelp.", "none"),
+])
+def test_nynorsk_adverb_and_a_infinitive_read_as_their_bokmaal_forms(nn: str, nb: str, strength: str) -> None:
+    assert classify_obligation(nn).strength == classify_obligation(nb).strength == strength

@@ -93,12 +93,12 @@ _HEDGE_RE = re.compile(
 )
 _NEGATION = frozenset({"ikke", "ikkje", "aldri", "not", "never"})
 _SKIP_AFTER_MODAL = frozenset("""
-    også òg derfor difor alltid normalt fortsatt framleis fremdeles snarest straks umiddelbart
+    også òg derfor difor alltid normalt fortsatt framleis fremdeles snarest snarast straks umiddelbart
     likevel uansett primært sammen saman jevnlig jamleg årlig årleg aktivt selv sjølv dessuten
     dessutan videre vidare fortløpende fortløpande
     """.split())
 _STATIVE_AFTER_KAN = frozenset("""
-    være vere vera ha bli verte verta oppleve oppleva variere variera mangle mangla komme kome
+    være vere vera ha bli verte verta oppleve oppleva variere variera mangle mangla komme kome koma
     føre føra endre endra skje hende gi gje få ta
     """.split())
 _NON_PASSIVE_ES = frozenset("""

@@ -18,7 +18,7 @@ from functools import lru_cache
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance
 
-RULE_VERSION = "3"
+RULE_VERSION = "4"
 BINDING_SHARE = 0.4
 MAX_EVIDENCE = 6
 LAW_CONTEXT = re.compile(
