@@ -183,3 +183,13 @@ def test_nynorsk_soft_phrases_without_a_modal_are_counted_and_law_quotes_are_not
     nn = "1. Lov\nI medhald av helse- og omsorgstenestelova skal kommunen tilby kurs til innbyggjarane.\n"
     nb = "1. Lov\nI medhold av helse- og omsorgstjenesteloven skal kommunen tilby kurs til innbyggerne.\n"
     assert strengths(nn) == strengths(nb) == []
+
+
+def test_a_routine_that_nynorsk_follows_up_a_numbered_agreement_takes_its_number() -> None:
+    body = ("2. Framgangsmåte\nNår pasienten er utskrivingsklar, skal sjukehuset sende melding til kommunen.\n"
+            "Kommunen bør svare same dag.\n")
+    nn = ("Samhandlingsrutine for Sykehuset Innlandet og kommunane i Valdres\n\n"
+          "1. Formål\nRutinen følgjer opp tenesteavtale 5 om utskrivingsklare pasientar.\n" + body)
+    nb = nn.replace("følgjer opp", "følger opp")
+    assert statutory.judge(AgreementText.from_text(nn)).value == statutory.judge(
+        AgreementText.from_text(nb)).value == [5]

@@ -19,7 +19,7 @@ from samrev.agreements.context import AgreementText, Segment
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "6"
+RULE_VERSION = "7"
 #: A point the document's own number names needs one content sentence; any other point needs
 #: ``MIN_SENTENCES`` and at least ``MIN_SHARE`` of the best-covered point's sentences (so that a
 #: passing mention of discharge in an LMS agreement does not count as point 5).
@@ -32,7 +32,7 @@ _OWN_NUMBER = re.compile(
 #: A routine or guideline that says which numbered agreement it elaborates («Rutinen utfyller
 #: delavtale 5», «utdjupar tenesteavtale 5») takes that number as its own, as a title would give it.
 _ELABORATES = re.compile(
-    r"\b(?:utfyll\w*|utdyp\w*|utdjup\w*|konkretiser\w*|presiser\w*|følger\s+opp|fylgjer\s+opp|iverkset\w*)"
+    r"\b(?:utfyll\w*|utdyp\w*|utdjup\w*|konkretiser\w*|presiser\w*|følger\s+opp|fylgjer\s+opp|følgjer\s+opp|iverkset\w*)"
     r"\s+(?:[^.\n]{0,40}?\s)?(?:del|tjeneste|teneste|sær|under)avtale\s*(?:nr\.?\s*)?(\d{1,2})\b", re.IGNORECASE)
 _ELABORATES_WITHIN = 2000
 #: A title that names what the document is about («Revidert delavtale om utskrivningsklare
