@@ -201,3 +201,11 @@ def test_a_nynorsk_proposal_for_a_revised_agreement_is_a_draft(title: str) -> No
     assert [m.text.lower().split()[1:] for m in draft_markers(AgreementText.from_text(nn))] == [
         m.text.lower().split()[1:] for m in draft_markers(AgreementText.from_text(nb))]
     assert draft_markers(AgreementText.from_text(nn))
+
+
+def test_a_nynorsk_guideline_stated_as_signed_is_signed() -> None:
+    head = ("Retningsline for utskriving mellom Helse Førde HF og Førde kommune\n\n1. Føremål\n"
+            "Retningslina skal sikre gode overgangar for pasientane.\n")
+    for closing in ("2. Signering\nRetningslina vart signert 1. mars 2020.\n",
+                    "2. Signering\nRetningslinja vart signert 1. mars 2020.\n"):
+        assert signature.judge(AgreementText.from_text(head + closing)).value == "signed"

@@ -20,7 +20,7 @@ from samrev.agreements.fields.status import draft_markers, tail_lines
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "7"
+RULE_VERSION = "8"
 NOT_SIGNED = re.compile(
     r"\b(?:ikke|ikkje|ennå\s+ikke|enno\s+ikkje)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet|underteikna"
     r"|underskriven)\b|\busignert\b",
@@ -29,7 +29,7 @@ NOT_SIGNED = re.compile(
 SIGNED_STATEMENT = re.compile(
     r"\b(?:elektronisk|digitalt|digital)\s+(?:signert|undertegnet|underteikna|godkjent|godkjend)\b"
     r"|\b(?:signert|godkjent|godkjend|undertegnet|underteikna)\s+(?:elektronisk|digitalt)\b"
-    r"|\b(?:dokumentet|\w*avtal(?:en|a)|retningslin(?:jen|ja)|rutinen)\s+(?:er|vart|ble|blei)\s+(?:\w+\s+){0,2}"
+    r"|\b(?:dokumentet|\w*avtal(?:en|a)|retningslin(?:jen|ja|a)|rutinen)\s+(?:er|vart|ble|blei)\s+(?:\w+\s+){0,2}"
     r"(?:signert|underskrevet|undertegnet"
     r"|underteikna|underskriven)\b"
     r"|\bsignert\s+av\s+(?:begge\s+)?part\w*|\bsignert\s+(?:i\s+)?(?:\w+\s+)?(?:eksemplar|original)"
