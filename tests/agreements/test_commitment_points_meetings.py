@@ -193,3 +193,14 @@ def test_a_routine_that_nynorsk_follows_up_a_numbered_agreement_takes_its_number
     nb = nn.replace("følgjer opp", "følger opp")
     assert statutory.judge(AgreementText.from_text(nn)).value == statutory.judge(
         AgreementText.from_text(nb)).value == [5]
+
+
+def test_nynorsk_minutes_listing_members_present() -> None:
+    nn = ("Referat frå møte i samarbeidsutvalet 12. mars 2021\n\nMedlemar til stades: Kari Nordmann, Ola Nordmann\n\n"
+          "Sak 1/21 Godkjenning av innkalling\n")
+    nb = ("Referat fra møte i samarbeidsutvalget 12. mars 2021\n\nMedlemmer til stede: Kari Nordmann, Ola Nordmann\n\n"
+          "Sak 1/21 Godkjenning av innkalling\n")
+    for text in (nn, nb):
+        judgement = meetings.judge(AgreementText.from_text(text))
+        assert judgement.value is True
+        assert str(judgement.provenance).startswith("rule:meetings.minutes_with_attendees")

@@ -16,7 +16,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "8"
+RULE_VERSION = "9"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -74,7 +74,7 @@ _CONTINUES = re.compile(
 _MINUTES = re.compile(r"\b(?:referat|møtereferat|protokoll|møteprotokoll|møtebok|møteinnkalling|innkalling)\b",
                       re.IGNORECASE)
 _ATTENDEES = re.compile(r"^\s*(?:til\s+stades?|tilstede|til\s+stede|møtt(?:e)?|deltakarar|deltakere|deltok|frammøtte"
-                        r"|fremmøtte|medlemmer\s+til\s+stede)\s*[:\t]", re.IGNORECASE | re.MULTILINE)
+                        r"|fremmøtte|medlemmer\s+til\s+stede|medlemar\s+til\s+stades?)\s*[:\t]", re.IGNORECASE | re.MULTILINE)
 
 
 def judge(doc: AgreementText) -> Judgement:
