@@ -74,7 +74,8 @@ _CONTINUES = re.compile(
 _MINUTES = re.compile(r"\b(?:referat|møtereferat|protokoll|møteprotokoll|møtebok|møteinnkalling|innkalling)\b",
                       re.IGNORECASE)
 _ATTENDEES = re.compile(r"^\s*(?:til\s+stades?|tilstede|til\s+stede|møtt(?:e)?|deltakarar|deltakere|deltok|frammøtte"
-                        r"|fremmøtte|medlemmer\s+til\s+stede|medlemar\s+til\s+stades?)\s*[:\t]", re.IGNORECASE | re.MULTILINE)
+                        r"|fremmøtte|medlemmer\s+til\s+stede|medlemar\s+til\s+stades?)\s*[:\t]",
+                        re.IGNORECASE | re.MULTILINE)
 
 
 def judge(doc: AgreementText) -> Judgement:
