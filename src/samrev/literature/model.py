@@ -449,9 +449,10 @@ class NaiveBayesSVM:
       the record's values, so margins and penalty are the same: half the columns of a fit);
     - naive Bayes gives every unseen term the same log-ratio ``c``, so its score is
       Σ seen xᵢⱼ (log(incⱼ + α) − log(w·excⱼ + α)) + c · Σⱼ xᵢⱼ, with the row sums precomputed;
-    - both scores come from one sparse product with a two-column weight matrix, and are
-      standardised over all records (the intercept and the shift of a standardisation are the
-      same for every record and left out).
+    - both scores come from one sparse product (complex weights: naive Bayes + i·SVM) over the
+      records still open, in row blocks on every core for a large matrix, and are standardised
+      over those records (the intercept and the shift of a standardisation are the same for
+      every record and left out).
     """
 
     name: ClassVar[str] = "nb_svm"
