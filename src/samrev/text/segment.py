@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -178,10 +178,15 @@ def _is_sentence_end(text: str, unit_start: int, sentence_start: int, match: re.
     return True
 
 
-def _unit_sentences(text: str, unit_start: int, unit_end: int) -> list[SentenceSpan]:
+def _unit_sentences(text: str, unit_start: int, unit_end: int,
+                    candidates: Iterable[re.Match[str]] | None = None) -> list[SentenceSpan]:
+    """The sentences of one unit; ``candidates`` are its candidate ends when the caller found
+    them already (by default they are looked for in the unit)."""
+    if candidates is None:
+        candidates = prefilter(_END_RE).finditer(text, None, unit_start, unit_end)
     out: list[SentenceSpan] = []
     sentence_start = unit_start
-    for match in prefilter(_END_RE).finditer(text, None, unit_start, unit_end):
+    for match in candidates:
         if _is_sentence_end(text, unit_start, sentence_start, match):
             out.append(SentenceSpan(sentence_start, match.end()))
             following = match.end()
@@ -207,18 +212,10 @@ def sentences(text: str) -> list[SentenceSpan]:
     for unit_start, unit_end in _units(text):
         while i < count and ends[i].start() < unit_start:
             i += 1
-        sentence_start = unit_start
+        first = i
         while i < count and ends[i].end() <= unit_end:
-            match = ends[i]
             i += 1
-            if _is_sentence_end(text, unit_start, sentence_start, match):
-                out.append(SentenceSpan(sentence_start, match.end()))
-                following = match.end()
-                while following < unit_end and text[following].isspace():
-                    following += 1
-                sentence_start = following
-        if sentence_start < unit_end:
-            out.append(SentenceSpan(sentence_start, unit_end))
+        out.extend(_unit_sentences(text, unit_start, unit_end, ends[first:i]))
     return out
 
 
