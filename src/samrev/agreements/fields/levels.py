@@ -21,6 +21,7 @@ evidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from samrev.agreements.context import AgreementText
@@ -166,24 +167,29 @@ REFERENCE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?=\s+|$)|\n\s*\n")
 
 
+def _blank_sentences(text: str, blank: Callable[[int, int], bool]) -> str:
+    """``text`` with every sentence ``text[start:end]`` for which ``blank(start, end)`` holds
+    replaced by spaces (line breaks and other white space kept, so offsets hold)."""
+    out = list(text)
+    start = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        if end <= start:
+            continue
+        if blank(start, end):
+            for i in range(start, end):
+                if not text[i].isspace():
+                    out[i] = " "
+        start = end
+    return "".join(out)
+
+
 def without_references(text: str, low: str | None = None) -> str:
     """``text`` with every sentence that refers the matter to another agreement blanked out
     (replaced by spaces, so offsets hold).  ``low`` (optional) is ``folded(text)``, for the
     literal prefilter."""
     if not prefilter(REFERENCE).search(text, low):
         return text
-    out = list(text)
-    start = 0
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    for end in bounds:
-        if end <= start:
-            continue
-        if REFERENCE.search(text, start, end):
-            for i in range(start, end):
-                if not text[i].isspace():
-                    out[i] = " "
-        start = end
-    return "".join(out)
+    return _blank_sentences(text, lambda start, end: REFERENCE.search(text, start, end) is not None)
 
 
 #: A sentence where a learning-and-coping centre is only where meetings are held («Møta blir haldne
@@ -201,19 +207,12 @@ def without_venues(text: str) -> str:
     only as the place where meetings are held (:data:`_LMS_VENUE`)."""
     if not _MEETING.search(text) or not _LMS_VENUE.search(text):
         return text
-    out = list(text)
-    start = 0
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    for end in bounds:
-        if end <= start:
-            continue
+
+    def venue_only(start: int, end: int) -> bool:
         sentence = text[start:end]
-        if _MEETING.search(sentence) and _LMS_VENUE.search(sentence) and not _OFFER.search(sentence):
-            for i in range(start, end):
-                if not text[i].isspace():
-                    out[i] = " "
-        start = end
-    return "".join(out)
+        return bool(_MEETING.search(sentence) and _LMS_VENUE.search(sentence) and not _OFFER.search(sentence))
+
+    return _blank_sentences(text, venue_only)
 
 
 @dataclass(frozen=True, slots=True)
