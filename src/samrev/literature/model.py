@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
     import numpy as np
     from numpy.typing import NDArray
     from scipy.sparse import csr_matrix
@@ -116,10 +119,13 @@ def _dot(a: FloatArray, b: FloatArray) -> float:
 
 
 def _conjugate_gradients(
-    apply: Any, b: FloatArray, start: FloatArray, tol: float, max_iter: int, applied: FloatArray | None = None
+    apply: Any, b: FloatArray, start: FloatArray, tol: float, max_iter: int, applied: FloatArray | None = None,
+    on_step: Any = None,
 ) -> tuple[FloatArray, int]:
     """Solve ``apply(w) = b`` (symmetric positive definite) from ``start``; ``applied`` is
-    ``apply(start)`` when the caller has it already."""
+    ``apply(start)`` when the caller has it already.  ``on_step(step)``, when given, runs after
+    each ``w += step · p``, right after ``apply(p)``: a caller can move along what it computed
+    there."""
     w = start
     r = b - (apply(w) if applied is None else applied)
     p = r.copy()
@@ -130,6 +136,8 @@ def _conjugate_gradients(
         ap = apply(p)
         step = rs / _dot(p, ap)
         w = w + step * p
+        if on_step is not None:
+            on_step(step)
         r = r - step * ap
         rs_next = _dot(r, r)
         p = r + (rs_next / rs) * p
@@ -268,7 +276,6 @@ class SquaredHingeSVM(_LinearModel):
 #: A ranking product over at least this many stored values runs on every core, one block of
 #: rows each (below it, handing work to threads costs more than it saves).
 PARALLEL_FROM = 300_000
-_POOL: list[Any] = []  # the thread pool for the blocks, made on first use
 
 
 def _cores() -> int:
@@ -293,6 +300,16 @@ def _row_blocks(matrix: csr_matrix) -> list[csr_matrix]:
     return [matrix[start:end] for start, end in itertools.pairwise(bounds) if end > start]
 
 
+@lru_cache(maxsize=1)
+def _rank_pool() -> ThreadPoolExecutor:
+    """The thread pool for the blocks, made on first use."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from samrev.core.threads import POOL_THREAD_PREFIX
+
+    return ThreadPoolExecutor(max_workers=3, thread_name_prefix=f"{POOL_THREAD_PREFIX}-rank")
+
+
 def _product(blocks: list[csr_matrix], vector: Any) -> Any:
     """``vstack(blocks) @ vector``, the blocks on threads of their own (scipy releases the GIL in
     the product; every row's sum is the same as in one product, bit for bit)."""
@@ -300,13 +317,8 @@ def _product(blocks: list[csr_matrix], vector: Any) -> Any:
 
     if len(blocks) == 1:
         return blocks[0] @ vector
-    if not _POOL:
-        from concurrent.futures import ThreadPoolExecutor
-
-        from samrev.core.threads import POOL_THREAD_PREFIX
-
-        _POOL.append(ThreadPoolExecutor(max_workers=3, thread_name_prefix=f"{POOL_THREAD_PREFIX}-rank"))
-    futures = [_POOL[0].submit(block.__matmul__, vector) for block in blocks[1:]]
+    pool = _rank_pool()
+    futures = [pool.submit(block.__matmul__, vector) for block in blocks[1:]]
     first = blocks[0] @ vector
     return np.concatenate([first, *(future.result() for future in futures)])
 
@@ -606,28 +618,24 @@ class NaiveBayesSVM:
         margins = self._margins_of(w)
         active = weight * (target * margins < 1.0)
         lam = self.lam
+        # the margins move with w: L(w + step·p) = Lw + step·Lp, with Lp from the last apply
+        moved = {"margins": margins, "lp": margins}
+
+        def apply(v: FloatArray) -> FloatArray:
+            moved["lp"] = labelled @ v
+            out: FloatArray = transposed @ (active * moved["lp"]) + lam * v
+            return out
+
+        def on_step(step: float) -> None:
+            moved["margins"] = moved["margins"] + step * moved["lp"]
+
         # apply(w) = Lᵀ(active·Lw) + λw and the right-hand side Lᵀ(active·t), in one pass over the
         # labelled rows (a two-column product gives the same sums as two products)
         both = transposed @ np.stack([active * margins, active * target], axis=1)
-        b = both[:, 1]
-        r = b - (both[:, 0] + lam * w)
-        p = r.copy()
-        rs = _dot(r, r)
-        limit = self.tol * self.tol * _dot(b, b)
-        steps = 0
-        while steps < self.max_iter and rs > limit:
-            lp = labelled @ p
-            ap = transposed @ (active * lp) + lam * p
-            step = rs / _dot(p, ap)
-            w = w + step * p
-            margins = margins + step * lp
-            r = r - step * ap
-            rs_next = _dot(r, r)
-            p = r + (rs_next / rs) * p
-            rs = rs_next
-            steps += 1
-        self._w[:m] = w
-        self._margins = margins
+        solution, steps = _conjugate_gradients(apply, both[:, 1], w, self.tol, self.max_iter,
+                                               both[:, 0] + lam * w, on_step)
+        self._w[:m] = solution
+        self._margins = moved["margins"]
         self.iterations.append(steps)
 
     def _margins_of(self, w: FloatArray) -> FloatArray:
