@@ -172,7 +172,6 @@ class Fetcher:
             try:
                 saved = self._fetch(item, target)
             except _Retryable as failure:
-                self.throttle.finished(item.host)
                 last_status = failure.http_status
                 wait = max(backoff_delay(attempts, self.options), failure.wait or 0.0)
                 if failure.wait is not None and failure.wait > self.options.max_retry_after:
@@ -185,9 +184,9 @@ class Fetcher:
                 self.throttle.hold(item.host, wait)
                 continue
             except _Final as failure:
-                self.throttle.finished(item.host)
                 return self._failed(item, failure.error, failure.http_status, attempts)
-            self.throttle.finished(item.host)
+            finally:  # the request has ended, however: the next one to this host waits from now
+                self.throttle.finished(item.host)
             return DownloadRecord(
                 file=row.file, url=row.url, status="ok", http_status=saved.http_status, retrieved=_now(),
                 content_hash=saved.content_hash, bytes=saved.size, line=row.line, path=str(target),
