@@ -163,9 +163,12 @@ class AgreementText:
             starts, segment_start = self.match_starts(pattern)
         text = segment.text
         if starts is None:
-            from samrev.text.prefilter import prefilter
-
-            return prefilter(pattern).search(text, self.folded_slice(segment.start, segment.end))
+            # No start literals: the pattern runs in full where its required literals allow.  The
+            # text's gate answers that by bisection, where asking the segment for each of a few
+            # dozen required literals (``Prefilter.may_match``) took longer than many a search.
+            if not self.gate(pattern).may_match(segment.start, segment.end):
+                return None
+            return pattern.search(text)
         match = pattern.match
         if segment_start:
             found = match(text)

@@ -673,7 +673,12 @@ class Gate:
         if haystack is not None and pf.required is not None:
             hits: list[tuple[int, int]] = []
             find = haystack.find
+            # (a literal missing from a long text's vocabulary is not looked for in the text itself)
+            words = (_vocabulary(haystack, len(pf.required) >= _MANY_LITERALS)
+                     if len(haystack) >= _LONG_STRETCH else None)
             for literal in pf.required:
+                if words is not None and _unbroken(literal) and literal not in words:
+                    continue
                 size = len(literal)
                 at = find(literal)
                 while at >= 0:
