@@ -90,13 +90,14 @@ _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 class _Text:
     """The tokens of a text as parallel lists (cheap to build for 150k characters).
 
-    ``offsets`` holds, for word ``i``, its start at ``2 * i`` and its end at ``2 * i + 1``; the
-    white space before word ``j > 0`` is ``offsets[2 * j] - offsets[2 * j - 1]`` long.  Only the
-    few words that start a name need their offsets, so no per-word start, end and gap lists are
-    built.
+    ``parts`` is ``[gap0, word0, gap1, word1, …, gapN]``: word ``i`` is ``parts[2 * i + 1]`` and
+    the white space before it is ``parts[2 * i]``.  Offsets are not computed for every word: only
+    the few words that start an accepted name need them, and :meth:`spans` finds those with one
+    running sum (a list of every word's offsets, made by :attr:`offsets`, is built only when some
+    word is asked for out of order).
     """
 
-    __slots__ = ("keys", "offsets", "words")
+    __slots__ = ("_offsets", "keys", "parts", "words")
 
     def __init__(self, text: str) -> None:
         # one char for one char, so offsets are kept; skipped when there is nothing to translate
@@ -106,10 +107,10 @@ class _Text:
             for source, target in _REPLACEMENTS:
                 if source in normalised:
                     normalised = normalised.replace(source, target)
-        # [gap0, word0, gap1, word1, …, gapN]: one C-level pass gives words and offsets together
-        parts = _SPLIT_RE.split(normalised)
-        self.words: list[str] = parts[1::2]
-        self.offsets: list[int] = list(accumulate(map(len, parts)))
+        # one C-level pass gives the words and the white space between them
+        self.parts: list[str] = _SPLIT_RE.split(normalised)
+        self.words: list[str] = self.parts[1::2]
+        self._offsets: list[int] | None = None
         if unicodedata.is_normalized("NFC", normalised):
             self.keys: list[str] = list(map(str.casefold, self.words))
         else:
@@ -118,11 +119,40 @@ class _Text:
     def __len__(self) -> int:
         return len(self.words)
 
+    def gap(self, j: int) -> int:
+        """The length of the white space before word ``j``."""
+        return len(self.parts[2 * j])
+
+    @property
+    def offsets(self) -> list[int]:
+        """For word ``i``, its start at ``2 * i`` and its end at ``2 * i + 1`` (built on first use)."""
+        if self._offsets is None:
+            self._offsets = list(accumulate(map(len, self.parts)))
+        return self._offsets
+
     def start(self, i: int) -> int:
         return self.offsets[2 * i]
 
     def end(self, i: int) -> int:
         return self.offsets[2 * i + 1]
+
+    def spans(self, stretches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """(start, end) in the text of each stretch of words ``[first, last)``, the stretches in
+        text order: one running sum over the part lengths instead of every word's offsets."""
+        parts = self.parts
+        out: list[tuple[int, int]] = []
+        index = position = 0  # position == sum(len(part) for part in parts[:index])
+        for first, last in stretches:
+            head = 2 * first + 1
+            if head < index:  # out of order (never, for the candidates of one scan)
+                offsets = self.offsets
+                return [(offsets[2 * a], offsets[2 * b - 1]) for a, b in stretches]
+            position += sum(map(len, parts[index:head]))
+            index = 2 * last
+            end = position + sum(map(len, parts[head:index]))
+            out.append((position, end))
+            position = end
+        return out
 
 
 @dataclass(slots=True)
@@ -182,11 +212,11 @@ def _walk(tx: _Text, i: int, lex: Lexicon, fuzzy: bool, threshold: float,
     best: _Candidate | None = None
     score = 100.0
     fuzzed: set[int] = set()
-    keys, words, offsets = tx.keys, tx.words, tx.offsets
+    keys, words, parts = tx.keys, tx.words, tx.parts
     size = len(keys)
     j = i
     while j < size:
-        if j > i and offsets[2 * j] - offsets[2 * j - 1] > _MAX_GAP:
+        if j > i and len(parts[2 * j]) > _MAX_GAP:
             break
         key = keys[j]
         if len(key) > 2 and key[-1] == "s":  # genitive: Bergens, Sykehuset Innlandets
@@ -375,9 +405,8 @@ def match(text: str, year: int = 2024, *, fuzzy: bool = False,
     tx = _Text(text)
     accepted = _accept(tx, _scan(tx, lex, fuzzy, fuzzy_threshold))
     out: list[EntityMatch] = []
-    offsets = tx.offsets
-    for c in accepted:
-        start, end = offsets[2 * c.first], offsets[2 * c.last - 1]
+    spans = tx.spans([(c.first, c.last) for c in accepted])
+    for c, (start, end) in zip(accepted, spans, strict=True):
         # (most spans have one accepted entry naming one organisation: no ranking, no filtering)
         entry = c.accepted[0] if len(c.accepted) == 1 else min(c.accepted, key=_priority)
         rule = c.rule + " + fuzzy" if c.score < 100 else c.rule
