@@ -103,7 +103,7 @@ def test_one_pass_over_the_text_gives_the_sentences_of_each_unit() -> None:
     on random texts made of the tokens that decide sentence ends."""
     import random
 
-    from samrev.text.segment import _unit_sentences, _units, sentences
+    from samrev.text.segment import _unit_sentences, _units, sentence_bounds, sentences
 
     tokens = ["Avtalen", "skal", "jf.", "f.eks.", "Dr.", "K.", "1.", "2.1.", "§", "6-2.", "osv.", "mv.",
               "...", "…", "!", "?", "«Sitat.»", "(se", "pkt.", "3)", "Nord-Norge.", "og", "e.", "i)",
@@ -112,4 +112,5 @@ def test_one_pass_over_the_text_gives_the_sentences_of_each_unit() -> None:
     for _ in range(400):
         text = " ".join(rng.choice(tokens) for _ in range(rng.randint(1, 60)))
         reference = [span for start, end in _units(text) for span in _unit_sentences(text, start, end)]
-        assert sentences(text) == reference, repr(text)
+        assert sentence_bounds(text) == reference, repr(text)
+        assert [(s.start, s.end) for s in sentences(text)] == reference, repr(text)

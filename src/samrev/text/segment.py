@@ -179,33 +179,34 @@ def _is_sentence_end(text: str, unit_start: int, sentence_start: int, match: re.
 
 
 def _unit_sentences(text: str, unit_start: int, unit_end: int,
-                    candidates: Iterable[re.Match[str]] | None = None) -> list[SentenceSpan]:
-    """The sentences of one unit; ``candidates`` are its candidate ends when the caller found
-    them already (by default they are looked for in the unit)."""
+                    candidates: Iterable[re.Match[str]] | None = None) -> list[tuple[int, int]]:
+    """The (start, end) of the sentences of one unit; ``candidates`` are its candidate ends when
+    the caller found them already (by default they are looked for in the unit)."""
     if candidates is None:
         candidates = prefilter(_END_RE).finditer(text, None, unit_start, unit_end)
-    out: list[SentenceSpan] = []
+    out: list[tuple[int, int]] = []
     sentence_start = unit_start
     for match in candidates:
         if _is_sentence_end(text, unit_start, sentence_start, match):
-            out.append(SentenceSpan(sentence_start, match.end()))
             following = match.end()
+            out.append((sentence_start, following))
             while following < unit_end and text[following].isspace():
                 following += 1
             sentence_start = following
     if sentence_start < unit_end:
-        out.append(SentenceSpan(sentence_start, unit_end))
+        out.append((sentence_start, unit_end))
     return out
 
 
-def sentences(text: str) -> list[SentenceSpan]:
-    """The sentences of ``text``, in order, as spans into it.
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of the sentences of ``text``, in order (:func:`sentences` without the span
+    objects, for callers that make their own).
 
     As :func:`_unit_sentences` on each unit, with the candidate ends found in one pass over the
     whole text.  (A unit ends before white space, and no candidate spans white space, so the
     candidates inside a unit are the same; one that ends a unit gives the same last sentence
     whether or not it is taken as an end.)"""
-    out: list[SentenceSpan] = []
+    out: list[tuple[int, int]] = []
     ends = list(prefilter(_END_RE).finditer(text, None))
     count = len(ends)
     i = 0
@@ -217,6 +218,11 @@ def sentences(text: str) -> list[SentenceSpan]:
             i += 1
         out.extend(_unit_sentences(text, unit_start, unit_end, ends[first:i]))
     return out
+
+
+def sentences(text: str) -> list[SentenceSpan]:
+    """The sentences of ``text``, in order, as spans into it."""
+    return [SentenceSpan(start, end) for start, end in sentence_bounds(text)]
 
 
 # --- passages ------------------------------------------------------------------------------------
@@ -269,19 +275,19 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
     if end - start <= max_chars:
         return [(start, end)]
     pieces: list[tuple[int, int]] = []
-    for sentence in _unit_sentences(text, start, end):
-        if sentence.end - sentence.start <= max_chars:
-            pieces.append((sentence.start, sentence.end))
+    for sentence_start, sentence_end in _unit_sentences(text, start, end):
+        if sentence_end - sentence_start <= max_chars:
+            pieces.append((sentence_start, sentence_end))
             continue
-        position = sentence.start
-        while sentence.end - position > max_chars:
+        position = sentence_start
+        while sentence_end - position > max_chars:
             cut = text.rfind(" ", position + 1, position + max_chars + 1)
             cut = cut if cut > position else position + max_chars
             trimmed = _trim(text, position, cut)
             if trimmed:
                 pieces.append(trimmed)
             position = cut
-        trimmed = _trim(text, position, sentence.end)
+        trimmed = _trim(text, position, sentence_end)
         if trimmed:
             pieces.append(trimmed)
     merged: list[tuple[int, int]] = []
