@@ -134,38 +134,3 @@ def test_a_failing_batch_is_stored_one_file_at_a_time(tmp_path: Path, monkeypatc
     assert models.Document.objects.count() == 3
     assert models.Judgement.objects.count() == 3 * len(FIELDS)
     assert models.AuditEvent.objects.filter(action="document.created").count() == 3
-
-
-@pytest.mark.django_db
-def test_workers_warm_up_while_the_store_is_looked_up_and_reuse_still_holds(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A stored batch starts its workers before it asks the store what is already assessed: they
-    warm up themselves (this process does not), and a file assessed before is still not assessed
-    again, nor a changed one left out."""
-    from samrev.agreements import assess
-    from samrev.store import models
-
-    here: list[int] = []
-    real = assess.warm_up
-
-    def counted(scorers: object = None) -> None:
-        here.append(1)  # (in a forked worker this list is the worker's copy)
-        real(scorers)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(assess, "warm_up", counted)
-    files = [str(text_pdf(tmp_path / f"avtale_{i}.pdf", [[f"Avtale nr. {i}", "Kommunen skal tilby kurs."]]))
-             for i in range(3)]
-    first = BatchResult(given=files)
-    records = [a.to_record() for a in assess_paths(files, workers=2, result=first)]
-    assert first.assessed == 3 and not any(r["error"] for r in records)
-    assert here == []
-    again = BatchResult(given=files)
-    assert [a.to_record() for a in assess_paths(files, workers=2, result=again)] == records
-    assert again.reused == 3 and again.assessed == 0
-    text_pdf(Path(files[1]), [["Avtale nr. 1, endret", "Kommunen skal tilby kurs."]])
-    third = BatchResult(given=files)
-    list(assess_paths(files, workers=2, result=third))
-    assert third.reused == 2 and third.assessed == 1
-    assert models.Judgement.objects.count() == 4 * len(FIELDS)
-    list(assess_paths(files, workers=2, store=False))
-    assert here == [1]  # without the store, this process warms up once and the workers inherit it

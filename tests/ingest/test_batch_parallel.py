@@ -103,9 +103,9 @@ def test_pool_broken_between_submissions_loses_no_file(tmp_path: Path, monkeypat
     real_new_pool = batch._new_pool
     made: list[int] = []
 
-    def new_pool(workers: int, method: str | None, setup: object = None) -> object:
+    def new_pool(workers: int, method: str | None) -> object:
         made.append(workers)
-        pool = real_new_pool(workers, method, setup)  # type: ignore[arg-type]
+        pool = real_new_pool(workers, method)
         return _BreaksOnThirdSubmit(pool) if len(made) == 1 else pool
 
     monkeypatch.setattr(batch, "_new_pool", new_pool)

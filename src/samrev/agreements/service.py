@@ -63,15 +63,6 @@ def assess_in_worker(document: Any, passages: bool = True) -> None:
         document.derived["passages"] = text.passages
 
 
-def _warm_worker() -> None:
-    """Set-up of a worker started before the files are known (:func:`samrev.ingest.batch.start_pool`):
-    what :func:`~samrev.agreements.assess.warm_up` builds, built in the worker itself."""
-    from samrev.agreements.assess import warm_up
-    from samrev.agreements.passage_model import scorers
-
-    warm_up(scorers())
-
-
 def _hash_file(path: Path) -> str | None:
     try:
         digest = hashlib.sha256()
@@ -170,41 +161,26 @@ def assess_paths(paths: list[str], *, store: bool = True, workers: int | None = 
     from samrev.agreements.assess import warm_up
     from samrev.agreements.passage_model import scorers
     from samrev.ingest import ingest_many
-    from samrev.ingest.batch import StartedPool, start_pool
 
     result = result if result is not None else BatchResult(given=list(paths))
     jobs, result.empty_folders = expand(paths)
     scorers()  # train or load the passage models once, before workers start (they inherit or load)
     key = run_key()
     reused: dict[int, Assessment] = {}
-    pool: StartedPool | None = None
     if store:
         from samrev.store.bootstrap import ensure_ready
 
-        # Which files were already assessed is known only once the store is open (Django's
-        # imports: a sizeable part of the start).  Meanwhile the workers start and warm up each
-        # for itself, on the core this process leaves idle, instead of this process warming up
-        # first (which they would inherit) while the other core waits.
-        pool = start_pool(workers, setup=_warm_worker) if len(jobs) > 1 else None
-        try:
-            ensure_ready()
-            digests = {index: digest for index, job in enumerate(jobs) if (digest := _hash_file(job.file))}
-            reused = _stored_many(digests, key, jobs)
-        except BaseException:
-            if pool is not None:
-                pool.close()
-            raise
+        ensure_ready()
+        digests = {index: digest for index, job in enumerate(jobs) if (digest := _hash_file(job.file))}
+        reused = _stored_many(digests, key, jobs)
     todo = [job.item for index, job in enumerate(jobs) if index not in reused]
-    if pool is not None and not todo:
-        pool.close()
-        pool = None
-    if todo and pool is None:  # build what the rules build on first use once, here: forked workers inherit it
+    if todo:  # build what the rules build on first use once, here: forked workers inherit it
         warm_up(scorers())
     total = len(jobs)
     done = 0
     # (without storing, the passages need not travel back from the workers)
     after = assess_in_worker if store else functools.partial(assess_in_worker, passages=False)
-    fresh = ingest_many(todo, workers=workers, after=after, expand=False, pool=pool)
+    fresh = ingest_many(todo, workers=workers, after=after, expand=False)
     # Assessed documents are stored a batch at a time (a few statements per batch, not a dozen
     # per file); an assessment is yielded once it is stored, in input order.
     waiting: list[Assessment] = []

@@ -125,7 +125,7 @@ def _work(jobs: list[Job], options: IngestOptions, after: AfterHook | None = Non
     return [_pack(_one(file, shown, options, after)) for file, shown in jobs]
 
 
-def _worker_init(slots: Any, setup: Callable[[], None] | None = None) -> None:
+def _worker_init(slots: Any) -> None:
     # Everything the worker inherited (the caller's modules and objects: a CLI's is large) goes to
     # the collector's permanent generation.  Else each full collection in the worker walks all of it,
     # writing to every inherited page (copy-on-write): a tenth of a second per worker on a batch.
@@ -133,11 +133,6 @@ def _worker_init(slots: Any, setup: Callable[[], None] | None = None) -> None:
     gc.freeze()
     os.environ["OMP_THREAD_LIMIT"] = "1"
     set_slots(slots)
-    if setup is not None:
-        try:
-            setup()
-        except Exception:  # noqa: S110 - a set-up only saves time later: a worker without it still works
-            pass
 
 
 def choose_start_method(requested: str | None = None) -> str:
@@ -164,44 +159,12 @@ def _context(method: str) -> Any:
     return context
 
 
-def _new_pool(workers: int, method: str | None = None, setup: Callable[[], None] | None = None) -> ProcessPoolExecutor:
-    """A pool whose workers share one semaphore with a slot per core for Tesseract processes (and
-    each run ``setup`` once as it starts)."""
+def _new_pool(workers: int, method: str | None = None) -> ProcessPoolExecutor:
+    """A pool whose workers share one semaphore with a slot per core for Tesseract processes."""
     context = _context(choose_start_method(method))
     slots = context.BoundedSemaphore(ocr_parallelism())
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
-                               initargs=(slots, setup))
-
-
-class StartedPool:
-    """Workers started before their files are known (:func:`start_pool`); give it to
-    :func:`ingest_many`, which uses and shuts it down, or :meth:`close` it."""
-
-    def __init__(self, workers: int, method: str | None, setup: Callable[[], None] | None) -> None:
-        self.workers = workers
-        self.method = method
-        self.setup = setup
-        self.executor = _new_pool(workers, method, setup)
-        # Submitting starts the processes (a forking pool all at once, else one per task waiting):
-        # they run ``setup`` now instead of when the first files come.
-        for _ in range(workers):
-            self.executor.submit(os.getpid)
-
-    def close(self) -> None:
-        """Shut the workers down (after their set-up: a worker stops between tasks)."""
-        self.executor.shutdown(wait=True, cancel_futures=True)
-
-
-def start_pool(workers: int | None = None, *, setup: Callable[[], None] | None = None,
-               start_method: str | None = None) -> StartedPool | None:
-    """Start :func:`ingest_many`'s workers now, each running ``setup`` (a module-level function)
-    once, so they get ready while this process finds out which files they are to read; None when
-    there would be one worker (then everything runs in this process).  Workers fork from this
-    process as it is now, so what it builds afterwards is not theirs."""
-    workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
-    if workers == 1:
-        return None
-    return StartedPool(workers, start_method, setup)
+                               initargs=(slots,))
 
 
 def _crashed(shown: str, exc: BaseException) -> IngestedDocument:
@@ -210,9 +173,9 @@ def _crashed(shown: str, exc: BaseException) -> IngestedDocument:
 
 
 def _isolated(job: Job, options: IngestOptions, method: str | None,
-              after: AfterHook | None = None, setup: Callable[[], None] | None = None) -> IngestedDocument:
+              after: AfterHook | None = None) -> IngestedDocument:
     """Re-run one file in a process of its own; a second crash makes it an ``unreadable`` record."""
-    pool = _new_pool(1, method, setup)
+    pool = _new_pool(1, method)
     try:
         return _unpack(pool.submit(_work, [job], options, after).result()[0])
     except Exception as exc:
@@ -260,7 +223,6 @@ def ingest_many(
     start_method: str | None = None,
     after: AfterHook | None = None,
     started: Callable[[], None] | None = None,
-    pool: StartedPool | None = None,
 ) -> Iterator[IngestedDocument]:
     """Ingest ``paths`` (folders and ZIP archives expanded) in parallel; yield records in order.
 
@@ -271,19 +233,14 @@ def ingest_many(
     ``started()`` runs once in this process, when the workers have their first files and before the
     first record is waited for: set-up the caller needs only for the records (a database, say)
     then costs no time of its own.  (Without workers it runs before the first file is read.)
-    ``pool``, workers :func:`start_pool` started (``workers`` and ``start_method`` then come from
-    it), reads every file, even a single one; it is shut down when the batch ends.
     """
     options = options or IngestOptions()
     items = expand_paths(paths) if expand else [Path(p) for p in paths]
     jobs: list[Job] = [(str(file), shown) for file, shown in (resolve(p, None) for p in items)]
     total = len(jobs)
-    setup = pool.setup if pool is not None else None
-    if pool is not None:
-        workers, start_method = pool.workers, pool.method
     workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
     done = 0
-    if pool is None and (workers == 1 or total <= 1):
+    if workers == 1 or total <= 1:
         if started is not None:
             started()
         for file, shown in jobs:
@@ -296,15 +253,13 @@ def ingest_many(
     chunks = _chunks(jobs, workers, chunk_size)
     window = workers * 3
     method = start_method
-    executor = pool.executor if pool is not None else _new_pool(workers, method)
+    pool = _new_pool(workers, method)
     pending: deque[tuple[list[Job], Future[list[Packed]]]] = deque()
     try:
-        if not chunks and started is not None:  # (a started pool, no files)
-            started()
         while chunks or pending:
             while chunks and len(pending) < window:
                 chunk = chunks.popleft()
-                pending.append((chunk, _submit(executor, chunk, options, after)))
+                pending.append((chunk, _submit(pool, chunk, options, after)))
             if started is not None:
                 started()
                 started = None
@@ -312,10 +267,10 @@ def ingest_many(
             try:
                 documents = [_unpack(packed) for packed in future.result()]
             except BrokenProcessPool:
-                documents = [_isolated(job, options, method, after, setup) for job in chunk]
-                executor, pending = _recover(executor, pending, workers, options, method, after, setup)
+                documents = [_isolated(job, options, method, after) for job in chunk]
+                pool, pending = _recover(pool, pending, workers, options, method, after)
             except Exception:  # e.g. a result that cannot be pickled: isolate the chunk's files
-                documents = [_isolated(job, options, method, after, setup) for job in chunk]
+                documents = [_isolated(job, options, method, after) for job in chunk]
             for document in documents:
                 done += 1
                 if progress:
@@ -324,7 +279,7 @@ def ingest_many(
     finally:
         # wait=True: a pool left to shut down on its own trips CPython's exit hook ("Bad file
         # descriptor" on stderr); what is still running is at most one chunk per worker.
-        executor.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _recover(
@@ -334,11 +289,10 @@ def _recover(
     options: IngestOptions,
     method: str | None,
     after: AfterHook | None = None,
-    setup: Callable[[], None] | None = None,
 ) -> tuple[ProcessPoolExecutor, deque[tuple[list[Job], Future[list[Packed]]]]]:
     """A new pool after a crash: keep finished chunks, resubmit the ones the crash took down."""
     pool.shutdown(wait=True, cancel_futures=True)
-    fresh = _new_pool(workers, method, setup)
+    fresh = _new_pool(workers, method)
     kept: deque[tuple[list[Job], Future[list[Packed]]]] = deque()
     for chunk, future in pending:
         if future.done() and not future.cancelled() and future.exception() is None:
