@@ -1,8 +1,10 @@
 """A small local normaliser for extracted text.
 
-TODO: delegate to ``samrev.text.normalise`` once the text toolkit lands; keep this behaviour
-(its tests live in tests/ingest/test_normalise.py) so the offsets of stored documents stay valid,
-or bump the readers' versions when it changes.
+Why not :func:`samrev.text.normalise`: that one collapses runs of spaces and keeps a map back to
+the original, for analysing a text; this one keeps each line's spacing (the rules read two-column
+signature blocks and table rows by their runs of spaces) and its output *is* the stored text,
+whose offsets every stored passage and evidence span points into.  Changing what it does changes
+those offsets: bump the readers' versions when it changes (tests: tests/ingest/test_normalise.py).
 
 What it does, in order, to one page (or one unpaged document):
 1. line breaks to ``\\n``; Unicode NFC; typographic ligatures (ﬁ, ﬂ …) spelled out;
