@@ -204,3 +204,23 @@ def test_nynorsk_minutes_listing_members_present() -> None:
         judgement = meetings.judge(AgreementText.from_text(text))
         assert judgement.value is True
         assert str(judgement.provenance).startswith("rule:meetings.minutes_with_attendees")
+
+
+def test_the_own_point_counts_on_soft_wording() -> None:
+    # a delavtale 6 whose sentences on its topic are all soft: still what it agrees on
+    text = ("Delavtale 6 mellom Trondheim kommune og St. Olavs hospital HF\n"
+            "Kunnskapsoverføring, faglige nettverk og hospitering\n\n"
+            "1. Faglige nettverk\nPartene bør legge til rette for faglige nettverk innen prioriterte områder.\n"
+            "2. Hospitering\nPartene bør tilstrebe at hospiteringen har et klart læringsmål.\n")
+    assert statutory.judge(AgreementText.from_text(text)).value == [6]
+    # another point, mentioned softly once, does not count
+    other = ("1. Forebygging\nPartene bør legge til rette for forebyggende arbeid i kommunen.\n")
+    assert value(statutory, other) == []
+
+
+def test_a_professional_network_meeting_each_semester_is_an_arena() -> None:
+    text = ("1. Faglige nettverk\nPartene bør legge til rette for faglige nettverk innen sårbehandling og "
+            "palliasjon.\n2. Nettverkene har deltakere fra begge parter. Hvert nettverk møtes to ganger per "
+            "semester.\n")
+    assert value(meetings, text) is True
+    assert value(meetings, "1. Nettverk\nPartene bør legge til rette for faglige nettverk.\n") is False

@@ -109,6 +109,9 @@ VENUE = [
     # bokmål
     "6. Samarbeidsutvalg\nUtvalget møtes fire ganger i året på lærings- og mestringssenteret, og partene har "
     "ansvar for sekretariatet etter tur.\n",
+    # a compound for the meeting ("samarbeidsmøtet") held in the centre's rooms
+    "5. Pasient og pårørande\nSamarbeidsmøtet kan haldast i lokala til lærings- og meistringssenteret dersom "
+    "pasienten ønskjer det.\n",
 ]
 
 
@@ -168,3 +171,25 @@ def test_nynorsk_mention_contexts_are_mention_contexts(nn: str, nb: str) -> None
         return [g.rule for g in levels.grade_passages(doc, levels.LMS)]
 
     assert rules(nn) == rules(nb) == ["mention_context"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pasienter og pårørende skal bli hørt når tilbudet evalueres.",
+    "Pasienten sitt syn skal leggjast vekt på i planlegginga.",
+    "Pasienten og pårørande skal få vere med på å planleggje utskrivinga.",
+    "Pasientens egne mål skal legges til grunn for oppfølgingen.",
+])
+def test_the_patients_say_in_their_own_care_is_a_principle(sentence: str) -> None:
+    doc = AgreementText.from_text(HEAD + "4. Utskriving\nKommunen skal ta imot pasienten. " + sentence + "\n")
+    assert levels.judge(doc, "user_participation_level").value == 1
+
+
+def test_informing_the_patient_is_no_participation() -> None:
+    doc = AgreementText.from_text(HEAD + "4. Utskriving\nPasienten skal få informasjon om tilbudet i kommunen.\n")
+    assert levels.judge(doc, "user_participation_level").value == 0
+
+
+def test_a_meeting_compound_held_at_the_centre_is_blanked_as_a_venue() -> None:
+    text = ("5. Pasient og pårørande\nSamarbeidsmøtet kan haldast i lokala til Lærings- og meistringssenteret på "
+            "Stord dersom pasienten ønskjer det.\n")
+    assert "meistringssenteret" not in levels.without_venues(text)

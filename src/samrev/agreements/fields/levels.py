@@ -28,7 +28,7 @@ from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Passage, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "8"
+RULE_VERSION = "9"
 _I = re.IGNORECASE
 
 
@@ -109,7 +109,16 @@ UPL = Topic(
         r"|\bbrukerperspektiv\w*|\bbrukarperspektiv\w*|\bbrukerstemme\w*|\bbrukarstemme\w*|\bmedvirkning\b|\bmedverknad\b"
         r"|\bbrukerinvolvering\w*|\bbrukarinvolvering\w*|\bbrukere\s+og\s+pårørende\s+(?:skal\s+)?involver\w*"
         r"|\bbrukarar\s+og\s+pårørande\s+(?:skal\s+)?involver\w*"
-        r"|\bpasientmedvirk\w*|\bpasientmedverk\w*|\berfarne?\s+bruk(?:er|ar)\w*",
+        r"|\bpasientmedvirk\w*|\bpasientmedverk\w*|\berfarne?\s+bruk(?:er|ar)\w*"
+        # participation of the patient in their own care, stated as a principle ("Pasienten og
+        # pårørande skal få vere med på å planleggje utskrivinga", "skal bli hørt når tilbudet
+        # evalueres", "Pasienten sitt syn skal leggjast vekt på")
+        r"|\b(?:pasient\w*|bruk(?:er|ar)(?:en|ne|ane)?|pårør(?:ende|ande))\s+(?:og\s+(?:deira\s+|deres\s+)?"
+        r"(?:pårør(?:ende|ande)|bruk(?:er|ar)\w*)\s+)?skal\s+(?:få\s+)?(?:(?:være|vere)\s+med\s+(?:på|i)\s+(?:å\s+)?"
+        r"(?:planlegg\w*|planleggj\w*|utform\w*|evaluer\w*|bestem\w*|avgj[eø]r\w*|beslut\w*)"
+        r"|(?:bli\s+)?(?:hørt|høyrd|høyrt|lyttet\s+til|lytta\s+til)|involver(?:es|ast)|medvirke|medverke)"
+        r"|\b(?:pasient|bruk(?:er|ar))(?:en|ens)?\s+(?:sitt\s+|sine\s+|sin\s+)?(?:syn|meining|mening|ønske\w*"
+        r"|e(?:i)?g(?:n)?e\s+mål)\s+skal\s+(?:legg(?:es|jast|ast)|vektlegg\w*|tilleggj?\w*)",
         _I,
     ),
     mention_only=re.compile(
@@ -197,8 +206,9 @@ def without_references(text: str, low: str | None = None) -> str:
 #: work (level 1), unless the sentence speaks of courses or offers held there.
 _LMS_VENUE = re.compile(
     r"\b(?:ved|i|på)\s+(?:[\w-]+\s+){0,2}?(?:lærings-\s*og\s*m(?:e|ei)string\w*|LMS\b|m(?:e|ei)stringssent\w*)", _I)
-_MEETING = re.compile(r"\b(?:møte|møter|møtet|møta|møtene|møtane|møtes|møtast|møtest|møterom\w*|møtestad|møtested)\b",
-                      _I)
+# (compounds too: "Samarbeidsmøtet kan haldast i lokala til lærings- og meistringssenteret")
+_MEETING = re.compile(r"\b\w*(?:møte|møter|møtet|møta|møtene|møtane|møtes|møtast|møtest)\b|\bmøterom\w*"
+                      r"|\bmøtestad|\bmøtested", _I)
 _OFFER = re.compile(r"kurs|opplæring|tilbod|tilbud|skole|skule|gruppe|undervis", _I)
 
 

@@ -16,7 +16,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "9"
+RULE_VERSION = "10"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -25,6 +25,8 @@ ARENA = re.compile(
     r"|nettverksmøt\w*|møteplass\w*|møtearena\w*|fellesmøt\w*|brukarforum|brukerforum|ledermøt\w*|leiarmøt\w*"
     r"|ledersamling\w*|leiarsamling\w*|referansegrupp\w*|\w*forum(?:et|a)?|arbeidsgrupp\w*|samarbeidsgrupp\w*"
     r"|prosjektgrupp\w*|koordineringsgrupp\w*|faggrupp\w*|kontaktgrupp\w*"
+    # the joint professional networks of § 6-2 point 6 ("faglige nettverk", "fagleg nettverk")
+    r"|(?<=faglige\s)nettverk\w*|(?<=fagleg\s)nettverk\w*|(?<=faglig\s)nettverk\w*"
     # the definite form refers back to a body named before ("Utvalet møtest fire gonger i året")
     r"|utvalget|utvalet|utvalgets|utvalets"
     # research and development committees: "FoU-utvalg", "forskings- og utviklingsutval"
@@ -50,7 +52,8 @@ MEMBERS = re.compile(
 )
 FREQUENCY = re.compile(
     r"\b(?:årlig|årleg|halvårlig|halvårleg|kvartalsvis|månedlig|månadleg|ukentlig|vekentleg)\w*"
-    r"|\b(?:\w+|\d+)\s+g[ao]ng(?:er)?\s+(?:i|per|pr\.?)\s+(?:året|år|halvåret|måneden|månaden|semesteret)"
+    r"|\b(?:\w+|\d+)\s+g[ao]ng(?:er)?\s+(?:i|per|pr\.?)\s+(?:året|år|halvåret|halvår|måneden|månaden|måned|månad"
+    r"|semesteret|semester|kvartalet|kvartal)\b"
     r"|\b(?:minst|minimum|inntil)\s+(?:\w+|\d+)\s+(?:g[ao]ng(?:er)?|møte\w*)"
     r"|\bhver\s+(?:måned|uke|vår|høst|kvartal)|\bkvar\s+(?:månad|veke|vår|haust|kvartal)"
     r"|\b(?:hvert|kvart)\s+(?:år|halvår|kvartal)|\b(?:annenhver|annakvar|annankvar)\s+\w+"
@@ -65,7 +68,8 @@ _MEETS = re.compile(r"\b(?:møt\w*|samles|samlast|held\w*|holdes|haldast|avhald\
 # A following sentence continues the description when it starts by naming the body again.
 _CONTINUES = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:utval\w*|utvalg\w*|forum\w*|grupp(?:a|en|ene)|råd(?:et)?|møt(?:et|a)|det|dette|den"
-    r"|SSU|FSU|OSU|ASU|PSU|LSU|partnerskapsmøtet|partnarskapsmøtet|fagrådet|nettverket|sekretariatet)\b",
+    r"|SSU|FSU|OSU|ASU|PSU|LSU|partnerskapsmøtet|partnarskapsmøtet|fagrådet|nettverket|nettverkene|nettverka"
+    r"|(?:hvert|kvart)\s+nettverk|sekretariatet)\b",
     re.IGNORECASE,
 )
 

@@ -7,7 +7,10 @@ or a task (classified by :func:`samrev.text.classify_obligation`, or holding a t
 ansvar, rutine, sørge for, varsle, tilby).  Titles, tables of contents, lists of delavtaler and
 legal-basis sentences (citing § 6-2 or the law) give no content.  Learning-and-coping content at
 ``lms_level`` ≥ 2 counts as point 2 (spec).  In an overordnet agreement a numbered section whose
-heading names a point's topic and whose body gives content counts for that point.
+heading names a point's topic and whose body gives content counts for that point.  The point a
+document is about (its own number, the agreement it says it elaborates, its title's topic)
+also counts on a sentence that agrees on it in soft words only (bør, legge til rette for,
+kan tilby …): soft wording lowers the commitment, not the content.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from samrev.agreements.context import AgreementText, Segment
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "7"
+RULE_VERSION = "8"
 #: A point the document's own number names needs one content sentence; any other point needs
 #: ``MIN_SENTENCES`` and at least ``MIN_SHARE`` of the best-covered point's sentences (so that a
 #: passing mention of discharge in an LMS agreement does not count as point 5).
@@ -91,6 +94,15 @@ NO_CONTENT = re.compile(
 )
 
 
+#: Soft obligations and offers: content when the document is about the point (its own number or
+#: title), where "Partene bør legge til rette for faglige nettverk" is what a delavtale 6 agrees.
+SOFT_TASK_WORD = re.compile(
+    r"\b(?:bør|kan\s+(?:tilby|gi|gje|arrangere|delta|hospitere|be\s+om)|legg(?:e|je|er|jer)\s+til\s+rette"
+    r"|tilstreb\w*|søk(?:e|je)\s+å|arranger\w*|dekk(?:er|jer)|organiser\w*|gjer\s+kjent|gjøre\s+kjent)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_content(sentence: Segment, doc: AgreementText | None = None) -> bool:
     """A sentence that gives content (``doc``, when given, is the document the sentence is a
     stretch of: its literal index then finds the patterns)."""
@@ -99,6 +111,13 @@ def _is_content(sentence: Segment, doc: AgreementText | None = None) -> bool:
     if doc is None:
         return not NO_CONTENT.search(sentence.text) and bool(TASK_WORD.search(sentence.text))
     return not doc.search(NO_CONTENT, sentence) and bool(doc.search(TASK_WORD, sentence))
+
+
+def _is_soft_content(sentence: Segment, doc: AgreementText) -> bool:
+    """A full sentence that agrees on something in soft words (see :data:`SOFT_TASK_WORD`)."""
+    if len(sentence.text) < 25 or ("\n" in sentence.text.strip() and len(sentence.text) < 80):
+        return False
+    return not doc.search(NO_CONTENT, sentence) and bool(doc.search(SOFT_TASK_WORD, sentence))
 
 
 def _headed_points(doc: AgreementText) -> dict[int, Span]:
@@ -153,6 +172,7 @@ def judge(doc: AgreementText, lms_level: int | None = None, kind: str | None = N
     found: dict[int, list[Span]] = {}
     content: dict[int, bool] = {}
     counted: set[tuple[int, int]] = set()
+    soft: dict[int, Span] = {}  # a point's first sentence with only soft content
     low = doc.folded
     for point, pattern in _TOPIC_RE.items():
         for match in prefilter(pattern).finditer(doc.text, low, doc.title_end):
@@ -164,11 +184,16 @@ def judge(doc: AgreementText, lms_level: int | None = None, kind: str | None = N
             if content[sentence.start]:
                 counted.add((point, sentence.start))
                 found.setdefault(point, []).append(doc.span(match.start(), match.end()))
+            elif point not in soft and _is_soft_content(sentence, doc):
+                soft[point] = doc.span(match.start(), match.end())
     headed = _headed_points(doc) if kind == "overordnet" else {}
     for point, span in headed.items():
         found.setdefault(point, []).insert(0, span)
     own = {int(n) for m in _OWN_NUMBER.finditer(doc.title_text) for n in m.groups() if n and 1 <= int(n) <= 13}
     own |= _elaborated(doc) | _titled(doc)
+    for point in own:  # the document's own point: soft wording is still what it agrees on
+        if point not in found and point in soft:
+            found[point] = [soft[point]]
     best = max((len(spans) for spans in found.values()), default=0)
     # An overordnet agreement covers many points briefly: two content sentences make a point.
     minimum = MIN_SENTENCES_OVERORDNET if kind == "overordnet" else MIN_SENTENCES
