@@ -224,3 +224,11 @@ def test_a_professional_network_meeting_each_semester_is_an_arena() -> None:
             "semester.\n")
     assert value(meetings, text) is True
     assert value(meetings, "1. Nettverk\nPartene bør legge til rette for faglige nettverk.\n") is False
+
+
+def test_two_named_units_meeting_twice_a_year_is_an_arena() -> None:
+    nb = "1. Samarbeid\nLMS SiV og Frisklivs- og mestringssenteret skal møtes to ganger i året for å planlegge kurs.\n"
+    nn = "1. Samarbeid\nKommunen og helseføretaket skal møtast årleg for å gå gjennom tilbodet.\n"
+    assert value(meetings, nb) is True
+    assert value(meetings, nn) is True
+    assert value(meetings, "1. Samarbeid\nKommunen og helseforetaket skal møtes ved behov.\n") is False

@@ -193,3 +193,15 @@ def test_a_meeting_compound_held_at_the_centre_is_blanked_as_a_venue() -> None:
     text = ("5. Pasient og pårørande\nSamarbeidsmøtet kan haldast i lokala til Lærings- og meistringssenteret på "
             "Stord dersom pasienten ønskjer det.\n")
     assert "meistringssenteret" not in levels.without_venues(text)
+
+
+def test_appointing_another_members_representative_is_no_user_appointment() -> None:
+    # the GP representative is appointed; the user representatives next in the list are not said to be
+    text = ("6. Strategisk samarbeidsutvalg (SSU)\nSSU er sammensatt slik:\n"
+            " • fire representanter fra HNT,\n"
+            " • én representant for fastlegene, oppnevnt av praksiskonsulentordningen,\n"
+            " • to brukerrepresentanter med tale- og forslagsrett, som deltar i utvalgets arbeid.\n"
+            "SSU skal utvikle og evaluere samarbeidet og møtes fire ganger i året.\n")
+    assert levels.judge(AgreementText.from_text(HEAD + text), "user_participation_level").value == 2
+    appointed = text.replace("med tale- og forslagsrett", "oppnevnt av brukerutvalget, med tale- og forslagsrett")
+    assert levels.judge(AgreementText.from_text(HEAD + appointed), "user_participation_level").value == 3

@@ -99,3 +99,15 @@ def test_the_town_a_hospital_lies_in_is_no_party() -> None:
     listed = ("Avtale mellom Helse Fonna HF, Haugesund kommune og Karmøy kommune\n\n1. Formål\n"
               "Partane skal samarbeide.\n")
     assert judge(listed) == ("Helse Fonna HF", ["Haugesund", "Karmøy"])
+
+
+def test_a_party_sentence_ending_in_a_list_names_every_listed_municipality() -> None:
+    names = ["Flatanger", "Frosta", "Grong", "Høylandet", "Inderøy", "Leka", "Levanger", "Lierne", "Namsos"]
+    listed = "".join(f" • {name} kommune\n" for name in names)
+    with_heading = ("Overordnet samarbeidsavtale\n\n1. Parter\nAvtalen er inngått mellom Helse Nord-Trøndelag HF "
+                    "og følgende kommuner,\nsom hver for seg er part i avtalen:\n" + listed +
+                    "Sykehusene i Levanger og Namsos er tjenestesteder.\n")
+    assert judge(with_heading) == ("Helse Nord-Trøndelag HF", sorted(names))
+    without_heading = ("Overordnet samarbeidsavtale\n\nAvtalen er inngått mellom Helse Nord-Trøndelag HF og "
+                       "følgende kommuner:\n" + listed + "\n2. Formål\nPasienter fra Stjørdal får også tilbud.\n")
+    assert judge(without_heading) == ("Helse Nord-Trøndelag HF", sorted(names))

@@ -209,3 +209,13 @@ def test_a_nynorsk_guideline_stated_as_signed_is_signed() -> None:
     for closing in ("2. Signering\nRetningslina vart signert 1. mars 2020.\n",
                     "2. Signering\nRetningslinja vart signert 1. mars 2020.\n"):
         assert signature.judge(AgreementText.from_text(head + closing)).value == "signed"
+
+
+def test_a_sentence_about_a_future_hearing_draft_is_no_draft_marker() -> None:
+    # (beyond the title region, where any mention of a hearing draft is a marker)
+    tail = ("2. Ansvar\n" + "Partene skal samarbeide om pasientforløpene og varsle hverandre om avvik.\n" * 6 +
+            "9. Revisjon\nAvtalen skal revideres innen 31.12.2026. SSU har ansvar for å starte\n"
+            "revisjonsarbeidet. Høringsutkast til revidert avtale sendes kommunene og HNT med minst\n"
+            "åtte ukers høringsfrist.\n\nFor Lunner kommune: Kari Nordmann (sign.)\n"
+            "For Sykehuset Innlandet HF: Ola Hansen (sign.)\n")
+    assert judge(tail) == "signed"

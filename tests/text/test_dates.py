@@ -109,3 +109,9 @@ def test_cue_span_is_the_nearest_keyword() -> None:
 def test_nynorsk_adoption_cues(nn: str, nb: str) -> None:
     for text in (nn, nb):
         assert [(m.value, m.cue) for m in find_dates(text)] == [("2020-03-01", "adopted")]
+
+
+@pytest.mark.parametrize("text", ["Neste planlagte revisjon: 2026.", "Neste revisjon 2027.",
+                                  "Planlagt revisjon i 2025.", "Neste planlagde rullering: 2028."])
+def test_a_planned_revision_is_no_revision(text: str) -> None:
+    assert [m.cue for m in find_dates(text)] == ["other"]

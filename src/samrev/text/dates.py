@@ -76,7 +76,10 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("other", r"høringsfrist\w*|høyringsfrist\w*|høring\w*|høyring\w*|utskrift\w*|printed"
               r"|skrevet\s+ut|skrive\s+ut|møte\w*|frist\w*|erstatter|erstattar|avløser|avløyser"
               r"|lov|loven|lova|forskrift\w*|innen|innan|utkast\w*|sammenslåing\w*|samanslåing\w*"
-              r"|revider(?:es|ast|as)|neste\s+revisjon|ny\s+revisjon|evaluer(?:es|ast|ing)\w*"
+              r"|revider(?:es|ast|as)|ny\s+revisjon|evaluer(?:es|ast|ing)\w*"
+              # a planned revision, taken whole so that its "revisjon" is no revision cue
+              r"|neste\s+(?:\w+\s+){0,2}(?:revisjon|rullering|gjennomgang)\w*"
+              r"|planla(?:gt|gd)\w*\s+(?:\w+\s+)?(?:revisjon|rullering|gjennomgang)\w*"
               r"|planlagt\w*|deadline|draft"),
 )
 _CUE_RE = re.compile(

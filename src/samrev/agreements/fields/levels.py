@@ -97,6 +97,13 @@ LMS = Topic(
         ),
     ),
 )
+_APPOINT = (r"\b(?:oppnevn\w*|oppnemn\w*|utpek\w*|utpeik\w*|velg(?:es|ast)\b|vel(?:jast|st)\b|foreslås\s+av"
+            r"|føreslått\s+av|foreslått\s+av|valgt\s+av|vald\s+av|velger|vel\b)")
+# who users are in a collaboration: their representatives, organisations and councils
+_USER_ACTOR = (r"\w*bruk(?:er|ar)\w*|\w*pasientorganisasjon\w*|pasientrepresentant\w*|\w*FFO\b|\bSAFO\b"
+               r"|\w*eldreråd\w*|\w*ungdomsråd\w*|\bråd\w*\s+for\s+\w+\s+med\s+\w+|likeperson\w*"
+               r"|erfaringskonsulent\w*|pårør(?:ende|ande)\w*|funksjonshemmede\w*|funksjonsnedsett\w*")
+
 UPL = Topic(
     field="user_participation_level",
     signal=re.compile(
@@ -145,10 +152,11 @@ UPL = Topic(
         _I,
     ),
     concrete=(
-        # appointment
+        # appointment, of users: the appointing words and a user actor in one line and sentence
+        # (not "• én representant for fastlegene, oppnevnt av praksiskonsulentordningen" in a list
+        # whose next item is the user representatives)
         re.compile(
-            r"\boppnevn\w*|\boppnemn\w*|\butpek\w*|\butpeik\w*|\bvelg(?:es|ast)\b|\bvel(?:jast|st)\b|\bforeslås\s+av"
-            r"|\bføreslått\s+av|\bforeslått\s+av|\bvalgt\s+av|\bvald\s+av",
+            rf"(?:{_USER_ACTOR})[^.\n]{{0,120}}?{_APPOINT}|{_APPOINT}[^.\n]{{0,120}}?(?:{_USER_ACTOR})",
             _I,
         ),
         # role in developing or evaluating offers

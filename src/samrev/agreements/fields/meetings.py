@@ -16,7 +16,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "10"
+RULE_VERSION = "11"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -37,7 +37,10 @@ ARENA = re.compile(
     # året"): an arena without a name, described by the people in it
     r"|\b(?:kontaktpersone(?:ne|r)|kontaktpersonane|representantene|representantane|koordinatorene|koordinatorane"
     r"|lederne|leiarane|partene|partane)\s+(?:skal\s+|vil\s+)?(?:møtes|møtast|møter\s+(?:hverandre|kvarandre)"
-    r"|ha\s+(?:faste\s+|felles\s+)?(?:møte\w*|samarbeidsmøte\w*))",
+    r"|ha\s+(?:faste\s+|felles\s+)?(?:møte\w*|samarbeidsmøte\w*))"
+    # two named units of the parties meeting ("LMS SiV og Frisklivs- og mestringssenteret skal møtes
+    # to ganger i året", "Kommunen og helseforetaket skal møtast årleg")
+    r"|\b(?:(?-i:[A-ZÆØÅ])[\w-]*\s+){1,4}og\s+(?:[\w-]+\s+){1,4}?(?:skal\s+|vil\s+)?(?:møtes|møtast|møtest)\b",
     re.IGNORECASE,
 )
 MEMBERS = re.compile(

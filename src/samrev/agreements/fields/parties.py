@@ -20,7 +20,7 @@ from typing import Any
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "7"
+RULE_VERSION = "8"
 _PARTY_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d)*\.?\s*)?(?:avtale)?part(?:er|ar|ene|ane)(?:\s+i\s+avtal(?:en|a))?\s*:?\s*$",
     re.IGNORECASE,
@@ -61,6 +61,22 @@ _REGION = re.compile(
     r"(?P<region>[A-ZÆØÅ][\w'’-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w'’-]*){0,3})"
 )
 TRUST_KINDS = ("health_trust", "private_hospital")
+#: An item of a list ("• Frosta kommune", "- Grong kommune", "3) Leka kommune") of at most
+#: ``_LIST_ITEM_MAX`` characters.  A parties section or a party sentence ending in ":" may go on in
+#: such a list for as long as a regional agreement has municipalities.
+_LIST_ITEM = re.compile(r"^\s*(?:[•\-–*▪·◦]|\d{1,2}[.)])\s+\S")
+_LIST_ITEM_MAX = 80
+_MAX_LIST = 60
+
+
+def _list_lines(lines: list[Any], first: int) -> list[tuple[int, int]]:
+    """The list items that start at ``lines[first]``, as (start, end) stretches."""
+    out: list[tuple[int, int]] = []
+    for line in lines[first : first + _MAX_LIST]:
+        if len(line.text.strip()) > _LIST_ITEM_MAX or not _LIST_ITEM.match(line.text):
+            break
+        out.append((line.start, line.end))
+    return out
 
 
 def party_zones(doc: AgreementText) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -72,21 +88,29 @@ def party_zones(doc: AgreementText) -> tuple[list[tuple[int, int]], list[tuple[i
     for index, line in enumerate(lines):
         if _PARTY_HEADING.match(line.text):
             weak.append((line.start, line.end))
-            for following in lines[index + 1 : index + 4]:
+            next_lines = lines[index + 1 : index + 4]
+            for following in next_lines:
                 # a short list line ("- Gjøvik kommune") or a sentence saying who the parties are;
                 # not "Pasienter fra nabokommunene Verdal og Frosta bruker …"
                 if len(following.text.strip()) <= 80 or _PARTY_SENTENCE.search(following.text):
                     weak.append((following.start, following.end))
                 else:
                     break
+            else:  # the section goes on as a list: every item of it
+                weak.extend(_list_lines(lines, index + 1 + len(next_lines)))
         if _SIGNATURE_LINE.match(line.text) and len(line.text) < 160:
             strong.append((line.start, line.end))
     limit = max(2500, doc.title_end + 1500)
+    line_starts: list[int] | None = None
     for sentence in doc.sentences:
         if sentence.start > limit:
             break
         if len(sentence.text) < 600 and _PARTY_SENTENCE.search(sentence.text):
             weak.append((sentence.start, sentence.end))
+            if sentence.text.rstrip().endswith(":"):  # "… og følgende kommuner:" and a list
+                if line_starts is None:
+                    line_starts = [line.start for line in lines]
+                weak.extend(_list_lines(lines, bisect.bisect_left(line_starts, sentence.end)))
     return strong, weak
 
 

@@ -37,6 +37,9 @@ def draft_markers(doc: AgreementText) -> list[DraftMarker]:
     return list(found)
 
 
+_SUBJECT_PREFIX = re.compile(r"\s*(?:(?:emne|sak|vedr\.?|vedrørande|vedrørende|tittel|om)\s*:\s*)?", re.IGNORECASE)
+
+
 def _draft_markers(doc: AgreementText) -> list[DraftMarker]:
     markers = [DraftMarker(None, None, m) for m in doc.draft_markers]
     for header in doc.headers + doc.footers:
@@ -56,7 +59,11 @@ def _draft_markers(doc: AgreementText) -> list[DraftMarker]:
         # "… planutkast\ntil høring.") is no stamp.
         stripped = line.strip()
         continues = stripped[:1].islower() or stripped.endswith((".", ","))
-        subject = match.group().strip().lower().startswith(("høring", "høyring"))
+        # a subject line ("Høring – forslag til revidert delavtale 6"): the word opens its line
+        # ("… revisjonsarbeidet. Høringsutkast til revidert avtale sendes …" is a sentence about a
+        # future hearing, no stamp)
+        subject = (match.group().strip().lower().startswith(("høring", "høyring"))
+                   and _SUBJECT_PREFIX.fullmatch(doc.text, line_start, match.start()) is not None)
         if in_title or in_caps or subject or (len(stripped) <= 60 and not continues):
             markers.append(DraftMarker(match.start(), match.end(), match.group()))
     return markers
