@@ -108,3 +108,12 @@ def test_the_date_of_an_earlier_agreement_is_not_the_adoption() -> None:
     assert both(text)[0] == "2020-01-01"
     nn = text.replace("Den første avtalen mellom partene ble inngått", "Den tidlegare avtalen vart vedteken")
     assert both(nn)[0] == "2020-01-01"
+
+
+def test_the_dates_of_a_signature_table_are_signing_dates() -> None:
+    text = ("Tjenesteavtale 5 mellom Sel kommune og Sykehuset Innlandet HF\n\n1. Formål\n"
+            "Partene skal samarbeide om utskrivningsklare pasienter.\n\n7. Ikrafttredelse\n"
+            "Avtalen trer i kraft ved signering.\n8. Signaturer\nPart\tNavn\tSted og dato\n"
+            "Sel kommune\tKjersti Brenna Gjeilo, kommunedirektør\tOtta, 12.09.2022\n"
+            "Sykehuset Innlandet HF\tLine Hovde Stensrud, administrerende direktør\tOtta, 14.09.2022\n")
+    assert both(text)[0] == "2022-09-12"

@@ -219,3 +219,12 @@ def test_a_sentence_about_a_future_hearing_draft_is_no_draft_marker() -> None:
             "åtte ukers høringsfrist.\n\nFor Lunner kommune: Kari Nordmann (sign.)\n"
             "For Sykehuset Innlandet HF: Ola Hansen (sign.)\n")
     assert judge(tail) == "signed"
+
+
+def test_a_signature_table_with_names_and_dates_is_signed() -> None:
+    # a DOCX table: its rows come out with the cells joined by tabs
+    table = ("8. Signaturer\nPart\tNavn\tSted og dato\n"
+             "Lunner kommune\tKjersti Brenna Gjeilo, kommunedirektør\tRoa, 12.09.2022\n"
+             "Sykehuset Innlandet HF\tLine Hovde Stensrud, administrerende direktør\tBrumunddal, 14.09.2022\n")
+    assert judge(table) == "signed"
+    assert judge(table.replace("Kjersti Brenna Gjeilo", "______").replace("Line Hovde Stensrud", "______")) != "signed"

@@ -19,7 +19,7 @@ from samrev.agreements.fields.status import is_draft, tail_lines
 from samrev.core.model import Judgement, Provenance
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "9"
+RULE_VERSION = "10"
 _VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d)"
                           r"|\s*[–—-]\s|\s+(?=[a-zæøå]{3,9}\.?\s+(?:19|20)\d{2}\b))",
                           re.IGNORECASE)
@@ -188,9 +188,13 @@ def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
     tail_text = "\n".join(line.text for line in tail)
     from samrev.agreements.fields.signature import signing_lines
 
-    if _SIGN_CONTEXT.search(tail_text) or signing_lines(doc):
+    signing = signing_lines(doc)
+    if _SIGN_CONTEXT.search(tail_text) or signing:
+        # (a signing line may be a signature table's row: party, name, place and date in cells)
+        signing_starts = {line.start for line in signing}
         for line in tail:
-            if not _PLACE_DATE.match(line.text) and not line.text.lower().lstrip().startswith(("dato", "sted", "stad")):
+            if (not _PLACE_DATE.match(line.text) and not line.text.lower().lstrip().startswith(("dato", "sted", "stad"))
+                    and line.start not in signing_starts):
                 continue
             for mention in find_dates(line.text):
                 if mention.cue in (None, "adopted"):

@@ -20,7 +20,7 @@ from samrev.agreements.fields.status import draft_markers, tail_lines
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "8"
+RULE_VERSION = "9"
 NOT_SIGNED = re.compile(
     r"\b(?:ikke|ikkje|ennå\s+ikke|enno\s+ikkje)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet|underteikna"
     r"|underskriven)\b|\busignert\b",
@@ -159,6 +159,17 @@ def _is_place_date(text: str) -> bool:
     return len(pieces) >= 2 and not text[start:].strip() and all(_PLACE_DATE.match(p) for p in pieces)
 
 
+def _row_with_person(text: str) -> bool:
+    """A table row (cells split by tabs, "|" or wide gaps) with a place-and-date cell and another
+    cell that holds a person's name: «Sel kommune | Kjersti Gjeilo, kommunedirektør | Otta, 12.09.2022»."""
+    cells = columns(text)
+    if len(cells) < 2:
+        return False
+    dated = [i for i, cell in enumerate(cells) if _PLACE_DATE.match(cell) or _DATE_ONLY.fullmatch(cell)]
+    return bool(dated) and any(_person_lines([Segment(0, len(cell), cell)])
+                               for i, cell in enumerate(cells) if i not in dated)
+
+
 def _is_person_or_mark(text: str) -> bool:
     """A line, or a column of it, with a person's name or a bare signature mark ("(sign.)")."""
     if _person_lines([Segment(0, len(text), text)]) or _SIGN_ONLY_LINE.fullmatch(text):
@@ -202,6 +213,9 @@ def _find_dated_names(doc: AgreementText) -> list[Segment]:
             found.append(line)
             continue
         if not place_date[index] or PLACEHOLDER.search(line.text):
+            continue
+        if _row_with_person(line.text):  # a signature table's row: party, name, place and date
+            found.append(line)
             continue
         following: list[Segment] = []
         for offset, later in enumerate(tail[index + 1 : index + 7], start=index + 1):
