@@ -117,3 +117,13 @@ def test_the_dates_of_a_signature_table_are_signing_dates() -> None:
             "Sel kommune\tKjersti Brenna Gjeilo, kommunedirektør\tOtta, 12.09.2022\n"
             "Sykehuset Innlandet HF\tLine Hovde Stensrud, administrerende direktør\tOtta, 14.09.2022\n")
     assert both(text)[0] == "2022-09-12"
+
+
+def test_a_version_table_row_wrapped_without_indentation_goes_on() -> None:
+    # OCR gives no indentation (and reads "1.1" as "1,1"): the wrapped rest of a row opens its own
+    # line in lower case
+    text = ("Tjenesteavtale 4 mellom Halden kommune og Sykehuset Østfold HF\n\nVersjon Dato Endring\n"
+            "1.0 14.01.2016 Første versjon, vedtatt av\nbystyret og styret\n"
+            "1,1 22.05.2019 Endret punkt 5 om kriterier for\ninnleggelse\n\n1. Parter\n"
+            "Avtalen er inngått mellom Halden kommune og Sykehuset Østfold HF.\n")
+    assert both(text) == ("2016-01-14", "2019-05-22")

@@ -111,3 +111,11 @@ def test_a_party_sentence_ending_in_a_list_names_every_listed_municipality() -> 
     without_heading = ("Overordnet samarbeidsavtale\n\nAvtalen er inngått mellom Helse Nord-Trøndelag HF og "
                        "følgende kommuner:\n" + listed + "\n2. Formål\nPasienter fra Stjørdal får også tilbud.\n")
     assert judge(without_heading) == ("Helse Nord-Trøndelag HF", sorted(names))
+
+
+def test_the_place_of_signing_in_a_signature_line_is_no_party() -> None:
+    text = ("Særavtale om lærings- og meistringstilbod mellom Helse Fonna HF og Etne kommune\n\n"
+            "1. Partar\nPartane er Helse Fonna HF og Etne kommune.\n\n"
+            "For Etne kommune: Kari Hovda (sign.), Etne 02.03.2021\n"
+            "For Helse Fonna HF: Liv Kristin Eide (sign.), Haugesund 02.03.2021\n")
+    assert judge(text) == ("Helse Fonna HF", ["Etne"])

@@ -19,7 +19,7 @@ from samrev.agreements.fields.status import is_draft, tail_lines
 from samrev.core.model import Judgement, Provenance
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "10"
+RULE_VERSION = "11"
 _VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d)"
                           r"|\s*[–—-]\s|\s+(?=[a-zæøå]{3,9}\.?\s+(?:19|20)\d{2}\b))",
                           re.IGNORECASE)
@@ -90,10 +90,9 @@ def _row_date(text: str, before: str = "") -> tuple[int, int, str] | None:
 
 
 def _continues_row(text: str) -> bool:
-    """A wrapped line of a table cell: it opens with white space and a lower-case word, not with
-    a version number, a date or a new cell."""
-    stripped = text.lstrip()
-    return len(stripped) < len(text) and stripped[:1].islower()
+    """A wrapped line of a table cell: it opens with a lower-case word, not with a version number,
+    a date or a new cell (indented in a PDF's text layer, or not: OCR gives no indentation)."""
+    return text.lstrip()[:1].islower()
 
 
 def _version_key(text: str) -> tuple[int, ...] | None:
@@ -131,7 +130,7 @@ def _table_rows(doc: AgreementText) -> list[tuple[tuple[int, ...] | None, Dated]
             wrapped = bool(rows) and _continues_row(line.text) and _version_key(line.text) is None
             found = _row_date(line.text, lines[index - 1].text if wrapped else "") if len(line.text) < 300 else None
             if found is None:
-                if wrapped and _HAS_DATE.search(line.text):  # a replaced agreement's date, say
+                if wrapped:  # the rest of a row's text (with a replaced agreement's date, say)
                     index += 1
                     continue
                 break

@@ -20,7 +20,7 @@ from typing import Any
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "8"
+RULE_VERSION = "9"
 _PARTY_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d)*\.?\s*)?(?:avtale)?part(?:er|ar|ene|ane)(?:\s+i\s+avtal(?:en|a))?\s*:?\s*$",
     re.IGNORECASE,
@@ -61,6 +61,8 @@ _REGION = re.compile(
     r"(?P<region>[A-ZÆØÅ][\w'’-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w'’-]*){0,3})"
 )
 TRUST_KINDS = ("health_trust", "private_hospital")
+#: A date right after a place name: "Haugesund 02.03.2021", "Bodø, 12. mars 2024", "Stord, den 4.5.2023".
+_DATE_AFTER = re.compile(r"\s*,?\s*(?:den\s+)?\d{1,2}\.\s?(?:\d{1,2}\.?|[a-zæøå]+)\s?\d{2,4}", re.IGNORECASE)
 #: An item of a list ("• Frosta kommune", "- Grong kommune", "3) Leka kommune") of at most
 #: ``_LIST_ITEM_MAX`` characters.  A parties section or a party sentence ending in ":" may go on in
 #: such a list for as long as a regional agreement has municipalities.
@@ -215,6 +217,8 @@ def _party_municipality(doc: AgreementText, m: Any, strong: _Zones, weak: _Zones
     if _POSTCODE_BEFORE.search(doc.text, max(0, m.start - 8), m.start):
         return False  # a postal address ("Postboks 1000, 1478 Lørenskog"), not a party
     if m.start in strong:
+        if m.rule.startswith("entydig") and _DATE_AFTER.match(doc.text, m.end, min(len(doc.text), m.end + 24)):
+            return False  # the place of signing ("Liv Eide (sign.), Haugesund 02.03.2021"), not a party
         return bool(m.rule.startswith(("kommuneord", "egen navneform", "liste", "entydig")) or m.start < doc.title_end)
     if m.start not in weak:
         return False
