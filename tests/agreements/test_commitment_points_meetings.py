@@ -232,3 +232,14 @@ def test_two_named_units_meeting_twice_a_year_is_an_arena() -> None:
     assert value(meetings, nb) is True
     assert value(meetings, nn) is True
     assert value(meetings, "1. Samarbeid\nKommunen og helseforetaket skal møtes ved behov.\n") is False
+
+
+def test_nynorsk_networks_joint_meetings_and_a_yearly_evaluation_meeting_are_arenas() -> None:
+    network = ("1. Nettverk\nDet faglege nettverket for sjukepleiarar møtest to gonger i året, med ein "
+               "representant frå kvar kommune.\n")
+    joint = "1. Evaluering\nLMS og kommunene skal gå gjennom evalueringene i et felles møte hver høst.\n"
+    yearly = ("1. Evaluering\nPartane skal ha eit årleg evalueringsmøte mellom KAD-eininga, kommuneoverlegen "
+              "og medisinsk klinikk.\n")
+    assert value(meetings, network) is True
+    assert value(meetings, joint) is True
+    assert value(meetings, yearly) is True

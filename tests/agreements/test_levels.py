@@ -205,3 +205,17 @@ def test_appointing_another_members_representative_is_no_user_appointment() -> N
     assert levels.judge(AgreementText.from_text(HEAD + text), "user_participation_level").value == 2
     appointed = text.replace("med tale- og forslagsrett", "oppnevnt av brukerutvalget, med tale- og forslagsrett")
     assert levels.judge(AgreementText.from_text(HEAD + appointed), "user_participation_level").value == 3
+
+
+def test_a_peer_from_a_patient_organisation_teaching_the_course_is_a_mechanism() -> None:
+    text = "2. Kurs\nKommunen skal tilby KOLS-kurs. En likeperson fra LHL deltar som kursholder på hvert kurs.\n"
+    assert levels.judge(AgreementText.from_text(HEAD + text), "user_participation_level").value == 2
+
+
+def test_courses_for_staff_are_no_learning_and_coping_work() -> None:
+    staff = ("3. Kunnskapsoverføring\nLærings- og mestringssenteret ved UNN kan tilby kommunens ansatte kurs i "
+             "helsepedagogikk.\n")
+    patients = ("3. Kurs\nLærings- og mestringssenteret ved UNN skal tilby kurs for pasienter og pårørende, og "
+                "kommunens ansatte kan delta.\n")
+    assert levels.judge(AgreementText.from_text(HEAD + staff), "lms_level").value == 1
+    assert levels.judge(AgreementText.from_text(HEAD + patients), "lms_level").value >= 2

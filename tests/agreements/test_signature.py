@@ -228,3 +228,11 @@ def test_a_signature_table_with_names_and_dates_is_signed() -> None:
              "Sykehuset Innlandet HF\tLine Hovde Stensrud, administrerende direktør\tBrumunddal, 14.09.2022\n")
     assert judge(table) == "signed"
     assert judge(table.replace("Kjersti Brenna Gjeilo", "______").replace("Line Hovde Stensrud", "______")) != "signed"
+
+
+def test_a_case_head_and_a_draft_attachment_make_no_signature() -> None:
+    text = ("Sola kommune – Saksframlegg\nSaksbehandler: Marit Hovland\nArkivsak: 24/1187\nDato: 03.10.2024\n\n"
+            "Godkjenning av revidert delavtale 11 om beredskap\n\nRådmannens innstilling\n"
+            "Kommunestyret godkjenner revidert delavtale 11 med Helse Stavanger HF.\n\n"
+            "Vedlegg: Revidert delavtale 11 (utkast datert 12.09.2024)\n")
+    assert str(signature.judge(AgreementText.from_text(text)).value) == "unknown"

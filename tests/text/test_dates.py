@@ -115,3 +115,9 @@ def test_nynorsk_adoption_cues(nn: str, nb: str) -> None:
                                   "Planlagt revisjon i 2025.", "Neste planlagde rullering: 2028."])
 def test_a_planned_revision_is_no_revision(text: str) -> None:
     assert [m.cue for m in find_dates(text)] == ["other"]
+
+
+@pytest.mark.parametrize(("text", "value"), [("2.0 | 11.2023 | Nytt punkt", "2023-11"),
+                                             ("Sist revidert 03/2024", "2024-03")])
+def test_a_month_and_year_in_figures(text: str, value: str) -> None:
+    assert [m.value for m in find_dates(text)] == [value]

@@ -5,9 +5,10 @@ Offsets: Python ``str`` indices (code points), end-exclusive, into the text give
 ``text[m.cue_span[0]:m.cue_span[1]]`` is the cue word.
 
 Forms: ``1. januar 2019``, ``1 jan. 2019``, ``01.01.2019``, ``1.1.19``, ``16/08/2021``, ``2019-01-01``
-(precision ``day``); ``januar 2019``, ``jan. 2019``, ``jan 2019`` (``month``); seasons (``våren
-2022``, ``hausten 2021``: ``year``, since a season names no month); a year alone (``2012``) only
-with a cue word nearby (``gjelder fra 2012``, ``vedtatt i 2012``, ``år 2012``).  Month names and
+(precision ``day``); ``januar 2019``, ``jan. 2019``, ``jan 2019``, ``11.2023``, ``03/2024``
+(``month``); seasons (``våren 2022``, ``hausten 2021``: ``year``, since a season names no month);
+a year alone (``2012``) only with a cue word nearby (``gjelder fra 2012``, ``vedtatt i 2012``,
+``år 2012``).  Month names and
 abbreviations are the same in both standards; English months are accepted for abstracts.
 Invalid dates (``31.02.2020``), version and section numbers (``2.1.3``, ``punkt 2.1.12``,
 ``§ 6-2``), phone numbers, times (``kl. 10.00``) and year ranges (``2020–2023``) are not dates.
@@ -52,6 +53,9 @@ _TEXTUAL_RE = re.compile(
     rf"(?<![\d.])(?:(?P<d>\d{{1,2}})\.?\s*)?\b(?P<month>{_MONTH_ALT})\b\.?\s+(?P<y>{_YEAR4})(?![\d])",
     re.IGNORECASE,
 )
+#: A month and a year in figures ("11.2023", "03/2024"), as version tables and "Sist revidert" lines
+#: write them; not inside a day-month-year date (the look-behind) nor before more figures.
+_MONTH_YEAR_RE = re.compile(rf"(?<![\d.,/])(?P<m>0?[1-9]|1[0-2])[./](?P<y>{_YEAR4})(?!\d|[.,/]\d)")
 _SEASON_RE = re.compile(rf"\b(?P<season>{'|'.join(SEASONS)})\s+(?P<y>{_YEAR4})(?![\d])", re.IGNORECASE)
 _YEAR_RE = re.compile(
     rf"(?<![\d.,/–\-])\b(?P<y>{_YEAR4})\b(?!\d|[.,:/]\d|\s*[–\-]\s*\d)"
@@ -238,6 +242,9 @@ def _candidates(text: str, low: str | None) -> list[tuple[int, int, str, str]]:
         elif _valid(y, m, None):
             start = match.start("month")
             found.append((start, match.end(), f"{y:04d}-{m:02d}", "month"))
+    for match in prefilter(_MONTH_YEAR_RE).finditer(text, low):
+        if not _section_before(text, match.start()):
+            found.append((match.start(), match.end(), f"{match['y']}-{int(match['m']):02d}", "month"))
     for match in prefilter(_SEASON_RE).finditer(text, low):
         found.append((match.start(), match.end(), match["y"], "year"))
     for match in prefilter(_YEAR_RE).finditer(text, low):

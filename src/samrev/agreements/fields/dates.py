@@ -19,7 +19,7 @@ from samrev.agreements.fields.status import is_draft, tail_lines
 from samrev.core.model import Judgement, Provenance
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "11"
+RULE_VERSION = "12"
 _VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d)"
                           r"|\s*[–—-]\s|\s+(?=[a-zæøå]{3,9}\.?\s+(?:19|20)\d{2}\b))",
                           re.IGNORECASE)

@@ -28,7 +28,7 @@ from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Passage, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "9"
+RULE_VERSION = "10"
 _I = re.IGNORECASE
 
 
@@ -117,6 +117,8 @@ UPL = Topic(
         r"|\bbrukerinvolvering\w*|\bbrukarinvolvering\w*|\bbrukere\s+og\s+pårørende\s+(?:skal\s+)?involver\w*"
         r"|\bbrukarar\s+og\s+pårørande\s+(?:skal\s+)?involver\w*"
         r"|\bpasientmedvirk\w*|\bpasientmedverk\w*|\berfarne?\s+bruk(?:er|ar)\w*"
+        # peers from the patient organisations, who bring users' experience into the offers
+        r"|\blikeperson\w*"
         # participation of the patient in their own care, stated as a principle ("Pasienten og
         # pårørande skal få vere med på å planleggje utskrivinga", "skal bli hørt når tilbudet
         # evalueres", "Pasienten sitt syn skal leggjast vekt på")
@@ -146,7 +148,8 @@ UPL = Topic(
         r"|utpek\w*|utpeik\w*|involver\w*|medverk\w*|medvirk\w*|sitt?er|sit|har\s+plass|er\s+representert|høres"
         r"|høyrast|uttal\w*|evaluer\w*|planlegg\w*|utvikl\w*|bidra\w*|bidreg|innspel\w*|innspill\w*|møter|møt(?:er|ast)"
         r"|med\s+i|inngår|inngår|velg\w*|vel(?:jast|st)|foreslå\w*|føreslå\w*)"
-        r"|\b(?:delta\w*|deltek|oppnevn\w*|oppnemn\w*|sitt?er|sit|er\s+representert|har\s+plass|involver\w*)\b[^.]{0,80}?"
+        r"|\b(?:delta\w*|deltek|oppnevn\w*|oppnemn\w*|sitt?er|sit|er\s+representert|har\s+plass|involver\w*"
+        r"|ledes|leies|leiast|leidd|ledet|leia)\b[^.]{0,80}?"
         r"\b(?:bruk(?:er|ar)\w*|pasientorganisasjon\w*|erfaringskonsulent\w*|likeperson\w*)"
         r"|\b(?:høres|høyrast|uttale\s+seg|innspel\w*|innspill\w*|høring\w*|høyring\w*)\b",
         _I,
@@ -220,15 +223,28 @@ _MEETING = re.compile(r"\b\w*(?:møte|møter|møtet|møta|møtene|møtane|møtes
 _OFFER = re.compile(r"kurs|opplæring|tilbod|tilbud|skole|skule|gruppe|undervis", _I)
 
 
+#: Courses for the parties' staff (helsepedagogikk for kommunalt ansatte, fagdagar for tilsette):
+#: training of staff is no learning-and-coping work (spec), even when the centre gives it.
+_STAFF = re.compile(r"\b(?:\w*ansatte|\w*tilsette|helsepersonell\w*|personell\w*|medarbeider\w*|medarbeidar\w*"
+                    r"|fagfolk|sjukepleiarar|sykepleiere|fastleg(?:ar|er|ane|ene)|legar|leger)\b", _I)
+_PATIENTS = re.compile(r"pasient|pårør|brukar|bruker|innbyggj|innbygg|deltakar|deltaker|foreld|føresett|barn", _I)
+
+
 def without_venues(text: str) -> str:
     """``text`` with every sentence blanked (offsets kept) that names a learning-and-coping centre
-    only as the place where meetings are held (:data:`_LMS_VENUE`)."""
-    if not _MEETING.search(text) or not _LMS_VENUE.search(text):
+    only as the place where meetings are held (:data:`_LMS_VENUE`), or only as a teacher of the
+    parties' staff (:data:`_STAFF`, with no patient or next of kin in the sentence)."""
+    meetings = bool(_MEETING.search(text) and _LMS_VENUE.search(text))
+    staff = bool(_STAFF.search(text))
+    if not meetings and not staff:
         return text
 
     def venue_only(start: int, end: int) -> bool:
         sentence = text[start:end]
-        return bool(_MEETING.search(sentence) and _LMS_VENUE.search(sentence) and not _OFFER.search(sentence))
+        if meetings and _MEETING.search(sentence) and _LMS_VENUE.search(sentence) and not _OFFER.search(sentence):
+            return True
+        return bool(staff and _STAFF.search(sentence) and _OFFER.search(sentence) and not _PATIENTS.search(sentence)
+                    and LMS.signal.search(sentence))
 
     return _blank_sentences(text, venue_only)
 

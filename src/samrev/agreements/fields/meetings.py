@@ -16,7 +16,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "11"
+RULE_VERSION = "12"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -26,7 +26,9 @@ ARENA = re.compile(
     r"|ledersamling\w*|leiarsamling\w*|referansegrupp\w*|\w*forum(?:et|a)?|arbeidsgrupp\w*|samarbeidsgrupp\w*"
     r"|prosjektgrupp\w*|koordineringsgrupp\w*|faggrupp\w*|kontaktgrupp\w*"
     # the joint professional networks of § 6-2 point 6 ("faglige nettverk", "fagleg nettverk")
-    r"|(?<=faglige\s)nettverk\w*|(?<=fagleg\s)nettverk\w*|(?<=faglig\s)nettverk\w*"
+    r"|(?:(?<=faglige\s)|(?<=faglege\s)|(?<=fagleg\s)|(?<=faglig\s))nettverk\w*"
+    # a joint meeting named as such ("i et felles møte hver høst", "på eit felles møte årleg")
+    r"|felles\s+møte(?:t|r|ne)?\b"
     # the definite form refers back to a body named before ("Utvalet møtest fire gonger i året")
     r"|utvalget|utvalet|utvalgets|utvalets"
     # research and development committees: "FoU-utvalg", "forskings- og utviklingsutval"
@@ -37,7 +39,9 @@ ARENA = re.compile(
     # året"): an arena without a name, described by the people in it
     r"|\b(?:kontaktpersone(?:ne|r)|kontaktpersonane|representantene|representantane|koordinatorene|koordinatorane"
     r"|lederne|leiarane|partene|partane)\s+(?:skal\s+|vil\s+)?(?:møtes|møtast|møter\s+(?:hverandre|kvarandre)"
-    r"|ha\s+(?:faste\s+|felles\s+)?(?:møte\w*|samarbeidsmøte\w*))"
+    r"|ha\s+(?:faste\s+|felles\s+)?(?:møte\w*|samarbeidsmøte\w*)"
+    # "Partane skal ha eit årleg evalueringsmøte mellom …", "Partene skal ha et fast dialogmøte"
+    r"|ha\s+(?:eit|et|ett|ein|en)\s+(?:[\w-]+\s+)?\w*møte\b)"
     # two named units of the parties meeting ("LMS SiV og Frisklivs- og mestringssenteret skal møtes
     # to ganger i året", "Kommunen og helseforetaket skal møtast årleg")
     r"|\b(?:(?-i:[A-ZÆØÅ])[\w-]*\s+){1,4}og\s+(?:[\w-]+\s+){1,4}?(?:skal\s+|vil\s+)?(?:møtes|møtast|møtest)\b",

@@ -20,7 +20,7 @@ from samrev.agreements.fields.status import draft_markers, tail_lines
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "9"
+RULE_VERSION = "10"
 NOT_SIGNED = re.compile(
     r"\b(?:ikke|ikkje|ennå\s+ikke|enno\s+ikkje)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet|underteikna"
     r"|underskriven)\b|\busignert\b",
@@ -265,12 +265,19 @@ def _wrapped(before: str, line: str) -> bool:
     return opening.islower() and (ending.isalpha() or ending == ",")
 
 
+#: The head of a case document or letter: who handles the case and where it is filed.
+_CASE_META = re.compile(r"\s*(?:saksbehandler|sakshandsamar|saksbehandlar|arkivsak\w*|arkivkode|saksnr\.?|saksnummer"
+                        r"|journalpost\w*|løpenr\.?|vår\s+ref\.?|dykkar\s+ref\.?|deres\s+ref\.?)\s*:", re.IGNORECASE)
+
+
 def _block(doc: AgreementText) -> list[Segment]:
     """The signature-block lines in the closing part, with a few lines after each block line."""
     tail = tail_lines(doc)
     keep: list[Segment] = []
     for index, line in enumerate(tail):
         if BLOCK_LINE.match(line.text) and not (index and _wrapped(tail[index - 1].text, line.text)):
+            if any(_CASE_META.match(near.text) for near in tail[max(0, index - 2) : index + 3]):
+                continue  # a case document's head ("Saksbehandler: …", "Arkivsak: …", "Dato: …")
             for follower in tail[index : index + 5]:
                 if follower not in keep:
                     keep.append(follower)

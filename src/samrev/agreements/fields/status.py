@@ -37,6 +37,8 @@ def draft_markers(doc: AgreementText) -> list[DraftMarker]:
     return list(found)
 
 
+_ATTACHMENT_LINE = re.compile(r"\s*(?:\d+\.\s*)?(?:vedlegg|vedlegg\s+\d+|bilag|bilegg|trykte\s+vedlegg)\b",
+                              re.IGNORECASE)
 _SUBJECT_PREFIX = re.compile(r"\s*(?:(?:emne|sak|vedr\.?|vedrørande|vedrørende|tittel|om)\s*:\s*)?", re.IGNORECASE)
 
 
@@ -62,6 +64,8 @@ def _draft_markers(doc: AgreementText) -> list[DraftMarker]:
         # a subject line ("Høring – forslag til revidert delavtale 6"): the word opens its line
         # ("… revisjonsarbeidet. Høringsutkast til revidert avtale sendes …" is a sentence about a
         # future hearing, no stamp)
+        if _ATTACHMENT_LINE.match(line):
+            continue  # "Vedlegg: Revidert delavtale 11 (utkast datert 12.09.2024)": the attachment is the draft
         subject = (match.group().strip().lower().startswith(("høring", "høyring"))
                    and _SUBJECT_PREFIX.fullmatch(doc.text, line_start, match.start()) is not None)
         if in_title or in_caps or subject or (len(stripped) <= 60 and not continues):
