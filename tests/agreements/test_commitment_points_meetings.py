@@ -243,3 +243,9 @@ def test_nynorsk_networks_joint_meetings_and_a_yearly_evaluation_meeting_are_are
     assert value(meetings, network) is True
     assert value(meetings, joint) is True
     assert value(meetings, yearly) is True
+
+
+def test_contact_persons_named_by_their_parties_meeting_twice_a_year_is_an_arena() -> None:
+    text = ("1. Kontaktpersoner\nIKT-kontaktpersonene fra Brønnøy kommune, Sømna kommune og Helgelandssykehuset HF "
+            "møtes to ganger i året for å gå gjennom avvik.\n")
+    assert value(meetings, text) is True

@@ -22,6 +22,11 @@ CASES = [
     ("Leieavtale for lokaler til lærings- og mestringssenteret\n\n1. Parter\n", "annet"),
     ("Høring – forslag til revidert delavtale 6\n\nHelse Fonna sender med dette …\n", "annet"),
     ("Referat frå møte i Samarbeidsutvalet for Vest-Telemark\n\nSak 12/23 Delavtale 2\n", "annet"),
+    # a template of an agreement, an annual report, a reply to a hearing
+    ("MAL – DELAVTALE 5 om utskrivningsklare pasienter\nmellom [Kommune] kommune og Sykehuset Telemark HF\n\n"
+     "1. Parter\n", "annet"),
+    ("Årsmelding 2023 for Samarbeidsutvalget mellom Helgelandssykehuset HF og kommunene\n\n1. Møter\n", "annet"),
+    ("Høyringsfråsegn – revidert tenesteavtale 3\n\nStryn kommune viser til høyringsbrevet …\n", "annet"),
 ]
 
 
@@ -36,3 +41,10 @@ def test_body_self_reference_when_the_title_says_nothing() -> None:
     text = "Gjøvik kommune og Sykehuset Innlandet HF\n\n1. Formål\nDenne delavtalen skal sikre gode overganger.\n"
     judgement = kind.judge(AgreementText.from_text(text))
     assert judgement.value == "delavtale" and judgement.provenance.name.startswith("kind.body")
+
+
+def test_a_template_is_no_case_document() -> None:
+    # its text is an agreement's, with the obligations it will put on the parties
+    text = "MAL – DELAVTALE 5 om utskrivningsklare pasienter\n\n1. Ansvar\nKommunen skal ta imot pasienten.\n"
+    assert not kind.is_case_document(AgreementText.from_text(text))
+    assert kind.is_case_document(AgreementText.from_text("Årsmelding 2023 for Samarbeidsutvalget\n\n1. Møter\n"))

@@ -119,3 +119,11 @@ def test_the_place_of_signing_in_a_signature_line_is_no_party() -> None:
             "For Etne kommune: Kari Hovda (sign.), Etne 02.03.2021\n"
             "For Helse Fonna HF: Liv Kristin Eide (sign.), Haugesund 02.03.2021\n")
     assert judge(text) == ("Helse Fonna HF", ["Etne"])
+
+
+def test_municipalities_named_only_to_say_they_are_not_parties_are_not() -> None:
+    text = ("Tjenesteavtale om utskrivning\n\n1. Parter\nAvtalen er inngått mellom Vestre Viken HF og "
+            "kommunene Flesberg, Kongsberg, Nore og Uvdal og Rollag.\nNotodden kommune og Tinn kommune er også "
+            "medlemmer av Kongsbergregionen, men hører til Sykehuset Telemark HF sitt opptaksområde og er ikke parter "
+            "i denne avtalen.\n")
+    assert judge(text) == ("Vestre Viken HF", ["Flesberg", "Kongsberg", "Nore og Uvdal", "Rollag"])

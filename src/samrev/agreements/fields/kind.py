@@ -2,7 +2,7 @@
 
 The title region decides first (the spec: "kind follows what the document is, not its
 heading"): a document-type word that is not an agreement (styresak, saksframlegg, møteinnkalling,
-referat, intensjonsavtale, leieavtale, driftsavtale, høringsbrev …) at the top makes it
+referat, intensjonsavtale, leieavtale, driftsavtale, høringsbrev, årsmelding, mal …) at the top makes it
 ``annet``; a numbered delavtale/tjenesteavtale/særavtale is a ``delavtale`` even when its heading
 says "Retningslinjer for …"; an overordnet/overordna or plain "samarbeidsavtale mellom" is
 ``overordnet``; a guideline, routine or procedure is ``retningslinje``.  The earliest cue in the
@@ -28,6 +28,9 @@ ANNET = re.compile(
     r"|møtebok|møtereferat|referat\s+fr[aå]|referat\b|høy?ringsbrev\w*|høy?ringsnotat\w*|adressater\s*:"
     r"|høy?ringsuttal\w*|høy?ring\s*(?:av|om|[-–—:])|melding\s+om\s+(?:politisk\s+)?vedtak|rapport\b|årsrapport|evalueringsrapport|notat\b"
     r"|vedtak\s+i\s+(?:kommunestyret|bystyret|formannskapet)|kommunestyresak|politisk\s+sak"
+    # an annual report, a reply to a hearing, a template of an agreement ("MAL – DELAVTALE 5",
+    # "Mal for tenesteavtale"): about agreements, none itself
+    r"|årsmelding\w*|høy?ringsfr[aå]segn\w*|fråsegn\b|mal(?:en)?\s*(?:[-–—:]|for\b|til\b)"
     r"|sak\s+\d+/\d+|saksnr\.?)",
     re.IGNORECASE,
 )
@@ -48,13 +51,14 @@ RETNINGSLINJE = re.compile(
     re.IGNORECASE,
 )
 # Documents about agreements (cases, letters, minutes, reports): they have no adoption date of
-# their own and bind nobody.
+# their own and bind nobody.  (A template is no such document: it holds an agreement's text, with
+# the obligations it will put on the parties.)
 CASE_DOCUMENT = re.compile(
     r"\b(?:styresak\w*|styrevedtak|saksfr[ae]mlegg\w*|saksutgreiing\w*|saksutredning\w*|særutskrift|saksprotokoll"
     r"|møteprotokoll|protokoll\s+fr[aå]|møteinnkalling\w*|innkalling\s+til|møtebok|møtereferat|referat\s+fr[aå]"
     r"|referat\b|høy?ringsbrev\w*|høy?ringsnotat\w*|høy?ringsuttal\w*|høy?ring\s*(?:av|om|[-–—:])|adressater|mottakere"
     r"|melding\s+om\s+(?:politisk\s+)?vedtak|rapport\b|årsrapport|evalueringsrapport|notat\b|kommunestyresak"
-    r"|politisk\s+sak|sak\s+\d+/\d+|saksnr\.?)",
+    r"|politisk\s+sak|sak\s+\d+/\d+|saksnr\.?|årsmelding\w*|høy?ringsfr[aå]segn\w*|fråsegn\b)",
     re.IGNORECASE,
 )
 
@@ -82,7 +86,7 @@ SELF_REFERENCE = {
     "overordnet": re.compile(r"\bden(?:ne)?\s+overordn(?:ede|a)\s+(?:samarbeids)?avtal(?:en|a)\b", re.IGNORECASE),
     "retningslinje": re.compile(r"\bdenne\s+retningslin(?:jen|ja|a)\b|\bdenne\s+rutinen\b", re.IGNORECASE),
 }
-RULE_VERSION = "3"
+RULE_VERSION = "4"
 # A cue preceded by one of these refers to another document ("vedlegg til delavtale 2").
 _REFERENCE = re.compile(r"(?:vedlegg\s+til|jf\.?|jfr\.?|iht\.?|i\s+henhold\s+til|i\s+samsvar\s+med|etter|under"
                         r"|heimla\s+i|hjemlet\s+i|forankra\s+i|forankret\s+i|med\s+grunnlag\s+i|med\s+grunnlag\s+i|om|av)\s+(?:\w+\s+){0,2}$",

@@ -16,7 +16,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "12"
+RULE_VERSION = "13"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -38,7 +38,11 @@ ARENA = re.compile(
     # people from both parties who meet as such ("Kontaktpersonene skal møtes minst to ganger i
     # året"): an arena without a name, described by the people in it
     r"|\b(?:kontaktpersone(?:ne|r)|kontaktpersonane|representantene|representantane|koordinatorene|koordinatorane"
-    r"|lederne|leiarane|partene|partane)\s+(?:skal\s+|vil\s+)?(?:møtes|møtast|møter\s+(?:hverandre|kvarandre)"
+    r"|lederne|leiarane|partene|partane)"
+    # (who they are may come in between: "IKT-kontaktpersonene fra Brønnøy kommune, Sømna kommune
+    # og Helgelandssykehuset HF møtes to ganger i året")
+    r"(?:\s+(?:fra|frå|i|ved|hos|hjå)\s+[^.\n]{1,80}?)?"
+    r"\s+(?:skal\s+|vil\s+)?(?:møtes|møtast|møter\s+(?:hverandre|kvarandre)"
     r"|ha\s+(?:faste\s+|felles\s+)?(?:møte\w*|samarbeidsmøte\w*)"
     # "Partane skal ha eit årleg evalueringsmøte mellom …", "Partene skal ha et fast dialogmøte"
     r"|ha\s+(?:eit|et|ett|ein|en)\s+(?:[\w-]+\s+)?\w*møte\b)"

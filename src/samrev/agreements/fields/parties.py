@@ -20,7 +20,7 @@ from typing import Any
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "9"
+RULE_VERSION = "10"
 _PARTY_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d)*\.?\s*)?(?:avtale)?part(?:er|ar|ene|ane)(?:\s+i\s+avtal(?:en|a))?\s*:?\s*$",
     re.IGNORECASE,
@@ -230,6 +230,23 @@ def _party_municipality(doc: AgreementText, m: Any, strong: _Zones, weak: _Zones
     return False
 
 
+#: A sentence that says who is *not* a party ("Notodden kommune og Tinn kommune … er ikke parter i
+#: denne avtalen", "Volda kommune … er ikkje partar i denne avtalen").
+_NOT_PARTY = re.compile(r"\b(?:er|vert|blir)\s+(?:ikke|ikkje|ikkje\s+med\s+som|ikke\s+med\s+som)\s+"
+                        r"(?:avtale)?part(?:er|ar|ene|ane)?\b", re.IGNORECASE)
+
+
+def _not_party_sentences(doc: AgreementText) -> _Zones:
+    """The sentences that name organisations only to say they are not parties."""
+    stretches = []
+    if doc.gate(_NOT_PARTY).may_match(0, len(doc.text)):
+        for match in _NOT_PARTY.finditer(doc.text):
+            sentence = doc.sentence_at(match.start())
+            if sentence is not None:
+                stretches.append((sentence.start, sentence.end))
+    return _Zones(stretches)
+
+
 def _names_area(doc: AgreementText, phrase: re.Match[str]) -> bool:
     """Whether an "alle kommunane …" phrase names the trust's whole area (in it or just after)."""
     return bool(_AREA.search(doc.text, phrase.start(), min(len(doc.text), phrase.end() + 50)))
@@ -258,7 +275,9 @@ def _municipalities(doc: AgreementText, found: list[Any], strong: list[tuple[int
     all_match = _all_phrase(doc, strong + weak, found)
     strong_zones, weak_zones = _Zones(strong), _Zones(weak)
     located = _institution_places(doc, found)
-    chosen = [m for m in found if m.start not in located and _party_municipality(doc, m, strong_zones, weak_zones)]
+    excluded = _not_party_sentences(doc)
+    chosen = [m for m in found if m.start not in located and m.start not in excluded
+              and _party_municipality(doc, m, strong_zones, weak_zones)]
     named_strongly = any(m.start in strong_zones for m in chosen)
     if all_match is None and not chosen:
         # "… for alle kommunane i føretaksområdet" or "… og kommunene i Telemark" said early in the
