@@ -127,3 +127,17 @@ def test_a_version_table_row_wrapped_without_indentation_goes_on() -> None:
             "1,1 22.05.2019 Endret punkt 5 om kriterier for\ninnleggelse\n\n1. Parter\n"
             "Avtalen er inngått mellom Halden kommune og Sykehuset Østfold HF.\n")
     assert both(text) == ("2016-01-14", "2019-05-22")
+
+
+def test_a_footnote_run_into_the_sentence_does_not_make_it_a_law_date() -> None:
+    text = ("Delavtale 5 mellom Målselv kommune og Universitetssykehuset Nord-Norge HF\n\n5. Vedtak\n"
+            "Avtalen ble vedtatt i Målselv kommunestyre 14.12.2016 og i styret for UNN 25.01.2017.\n"
+            "1 Jf. forskrift om kommunal betaling for utskrivningsklare pasienter av 18. november 2016.\n")
+    assert both(text)[0] == "2016-12-14"
+
+
+def test_approving_a_later_version_is_a_revision() -> None:
+    text = ("Delavtale 2 mellom Aurskog-Høland kommune og Akershus universitetssykehus HF\n\n5. Versjoner\n"
+            "Versjon 1.0 ble vedtatt 05.12.2019. Versjon 2.1 ble godkjent 12.06.2023 med ny beskrivelse av "
+            "diabeteskurset.\n")
+    assert both(text) == ("2019-12-05", "2023-06-12")

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from samrev.agreements.context import AgreementText
 from samrev.agreements.fields.status import is_draft, tail_lines
 from samrev.core.model import Judgement, Provenance
+from samrev.text.dates import DateMention
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "12"
+RULE_VERSION = "13"
 _VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d)"
                           r"|\s*[–—-]\s|\s+(?=[a-zæøå]{3,9}\.?\s+(?:19|20)\d{2}\b))",
                           re.IGNORECASE)
@@ -164,6 +165,20 @@ def _ordered(rows: list[tuple[tuple[int, ...] | None, Dated]]) -> list[Dated]:
     return sorted((dated for _, dated in rows), key=lambda d: _sortable(d.value))
 
 
+_VERSION_BEFORE = re.compile(r"\b(?:versjon|version|utgåve|utgave)\s+(\d{1,2})(?:[.,](\d{1,2}))?\b[^.\n]{0,40}$",
+                             re.IGNORECASE)
+
+
+def _later_version_before(text: str, mention: DateMention) -> bool:
+    """The adoption cue of ``mention`` approves a version after the first ("Versjon 2.1 ble
+    godkjent …", "versjon 3 vart vedteken …"), named just before the cue in the same clause."""
+    if mention.cue_span is None:
+        return False
+    cue_start = mention.cue_span[0]
+    found = _VERSION_BEFORE.search(text, max(0, cue_start - 60), cue_start)
+    return found is not None and (int(found.group(1)), int(found.group(2) or 0)) > (1, 0)
+
+
 def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
     """(adoption candidates, revision candidates) in text order."""
     from samrev.text import find_dates
@@ -176,10 +191,18 @@ def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
             revised.append(Dated(mention.value, -1, -1, "header"))
     for mention in find_dates(doc.text, low=doc.folded):
         sentence = doc.sentence_at(mention.start)
-        if sentence is not None and prefilter(_LAW_SENTENCE).search(
-                sentence.text, doc.folded_slice(sentence.start, sentence.end)):
-            continue
-        if mention.cue == "adopted":
+        if sentence is not None:
+            # the sentence's stretch on the date's line: a footnote on the next line ("1 Jf.
+            # forskrift … av 18. november 2016"), run into the sentence, dates no law here
+            start = max(sentence.start, doc.text.rfind("\n", 0, mention.start) + 1)
+            line_end = doc.text.find("\n", mention.end)
+            end = min(sentence.end, line_end if line_end >= 0 else len(doc.text))
+            if prefilter(_LAW_SENTENCE).search(doc.text[start:end], doc.folded_slice(start, end)):
+                continue
+        if mention.cue == "adopted" and _later_version_before(doc.text, mention):
+            # "Versjon 2.1 ble godkjent 12.06.2023": approving a later version is a revision
+            revised.append(Dated(mention.value, mention.start, mention.end, "cue"))
+        elif mention.cue == "adopted":
             adopted.append(Dated(mention.value, mention.start, mention.end, "cue"))
         elif mention.cue == "revised":
             revised.append(Dated(mention.value, mention.start, mention.end, "cue"))
