@@ -210,14 +210,17 @@ def candidates(doc: AgreementText) -> tuple[list[Dated], list[Dated]]:
     tail_text = "\n".join(line.text for line in tail)
     from samrev.agreements.fields.signature import signing_lines
 
-    signing = signing_lines(doc)
-    if _SIGN_CONTEXT.search(tail_text) or signing:
-        # (a signing line may be a signature table's row: party, name, place and date in cells)
-        signing_starts = {line.start for line in signing}
+    if _SIGN_CONTEXT.search(tail_text) or signing_lines(doc):
+        signing_starts: set[int] | None = None  # (read only for a line that may be a table row)
         for line in tail:
-            if (not _PLACE_DATE.match(line.text) and not line.text.lower().lstrip().startswith(("dato", "sted", "stad"))
-                    and line.start not in signing_starts):
-                continue
+            if not _PLACE_DATE.match(line.text) and not line.text.lower().lstrip().startswith(("dato", "sted", "stad")):
+                # a signature table's row (party, name, place and date in cells) is a signing line
+                if not (_COLUMN_GAP.search(line.text) and _HAS_DATE.search(line.text)):
+                    continue
+                if signing_starts is None:
+                    signing_starts = {signing.start for signing in signing_lines(doc)}
+                if line.start not in signing_starts:
+                    continue
             for mention in find_dates(line.text):
                 if mention.cue in (None, "adopted"):
                     adopted.append(Dated(mention.value, line.start + mention.start, line.start + mention.end,

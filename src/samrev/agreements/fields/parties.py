@@ -236,11 +236,18 @@ _NOT_PARTY = re.compile(r"\b(?:er|vert|blir)\s+(?:ikke|ikkje|ikkje\s+med\s+som|i
                         r"(?:avtale)?part(?:er|ar|ene|ane)?\b", re.IGNORECASE)
 
 
+#: What every such sentence holds, lower-cased: found at C speed in the folded text first.
+_NOT_PARTY_HINT = re.compile(r"ikk(?:e|je)\s+(?:med\s+som\s+)?(?:avtale)?part")
+
+
 def _not_party_sentences(doc: AgreementText) -> _Zones:
     """The sentences that name organisations only to say they are not parties."""
     stretches = []
-    if doc.gate(_NOT_PARTY).may_match(0, len(doc.text)):
-        for match in _NOT_PARTY.finditer(doc.text):
+    low = doc.folded
+    hints = _NOT_PARTY_HINT.finditer(low) if low is not None else iter([None])
+    for hint in hints:
+        start, end = (0, len(doc.text)) if hint is None else (max(0, hint.start() - 12), hint.end() + 8)
+        for match in _NOT_PARTY.finditer(doc.text, start, end):
             sentence = doc.sentence_at(match.start())
             if sentence is not None:
                 stretches.append((sentence.start, sentence.end))
