@@ -249,3 +249,15 @@ def test_contact_persons_named_by_their_parties_meeting_twice_a_year_is_an_arena
     text = ("1. Kontaktpersoner\nIKT-kontaktpersonene fra Brønnøy kommune, Sømna kommune og Helgelandssykehuset HF "
             "møtes to ganger i året for å gå gjennom avvik.\n")
     assert value(meetings, text) is True
+
+
+def test_units_named_with_their_places_meeting_twice_a_year_are_an_arena() -> None:
+    text = ("1. Samarbeid\nKoordinerende enheter i kommunene og ved Helgelandssykehuset møtes to ganger i året, "
+            "med leder og en fagperson fra hver part.\n")
+    assert value(meetings, text) is True
+
+
+def test_beds_for_emergency_admission_are_point_4() -> None:
+    text = ("Tenesteavtale 4 mellom Smøla kommune og Helse Møre og Romsdal HF\n\n1. Tilbodet\n"
+            "Smøla kommune skal ha to senger for øyeblikkeleg hjelp ved Smøla sjukeheim.\n")
+    assert statutory.judge(AgreementText.from_text(text)).value == [4]

@@ -141,3 +141,9 @@ def test_approving_a_later_version_is_a_revision() -> None:
             "Versjon 1.0 ble vedtatt 05.12.2019. Versjon 2.1 ble godkjent 12.06.2023 med ny beskrivelse av "
             "diabeteskurset.\n")
     assert both(text) == ("2019-12-05", "2023-06-12")
+
+
+def test_the_most_precise_form_of_the_same_adoption_wins() -> None:
+    text = ("Overordnet samarbeidsavtale mellom Siljan kommune og Sykehuset Telemark HF\n\n"
+            "1. Historikk\nAvtalen ble første gang inngått i 2012.\n2. Gyldighet\nAvtalen gjelder fra 01.03.2012.\n")
+    assert both(text)[0] == "2012-03-01"

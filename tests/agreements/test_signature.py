@@ -236,3 +236,9 @@ def test_a_case_head_and_a_draft_attachment_make_no_signature() -> None:
             "Kommunestyret godkjenner revidert delavtale 11 med Helse Stavanger HF.\n\n"
             "Vedlegg: Revidert delavtale 11 (utkast datert 12.09.2024)\n")
     assert str(signature.judge(AgreementText.from_text(text)).value) == "unknown"
+
+
+def test_a_sign_mark_before_the_name_under_a_place_and_date_is_signed() -> None:
+    tail = ("Stavanger, 15.12.2015\nSign. Inger Marie Sola, administrerande direktør\n\n"
+            "Vikeså, 17.12.2015\nSign. Olav Tengesdal, rådmann\n")
+    assert judge(tail) == "signed"

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from samrev.ingest.model import IngestedDocument
 
 #: Bumped whenever a rule changes what it decides: part of the reuse key of stored assessments.
-ENGINE_VERSION = "21"
+ENGINE_VERSION = "22"
 
 
 def assess_text(doc: AgreementText, scorers: dict[str, Any] | None = None) -> Assessment:

@@ -20,7 +20,7 @@ from samrev.core.model import Judgement, Provenance
 from samrev.text.dates import DateMention
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "13"
+RULE_VERSION = "14"
 _VERSION_ROW = re.compile(r"^\s*\|?\s*(?:v(?:ersjon)?\.?\s*)?(\d{1,2}\.\d{1,2})\s*(?:\||\t|\s{2,}|\s+(?=\d)"
                           r"|\s*[–—-]\s|\s+(?=[a-zæøå]{3,9}\.?\s+(?:19|20)\d{2}\b))",
                           re.IGNORECASE)
@@ -259,6 +259,11 @@ def judge(doc: AgreementText) -> tuple[Judgement, Judgement]:
                               confidence=0.7, note=note)
     else:
         best = min(adopted, key=lambda d: _sortable(d.value))
+        # "første gang inngått i 2012" and "Gyldig fra 01.03.2012": the same adoption, the second
+        # more precise — the most precise form the text gives
+        finer = [d for d in adopted if d.value.startswith(best.value + "-")]
+        if finer:
+            best = min(finer, key=lambda d: _sortable(d.value))
         adopted_j = Judgement(
             "adopted", best.value, Provenance.rule(f"dates.adopted.{best.how}", RULE_VERSION),
             evidence=(doc.span(best.start, best.end),) if best.start >= 0 else (),

@@ -16,7 +16,7 @@ import re
 from samrev.agreements.context import AgreementText
 from samrev.core.model import Judgement, Provenance, Span
 
-RULE_VERSION = "13"
+RULE_VERSION = "14"
 ARENA = re.compile(
     r"\b(?:strategisk\w*\s+|fagleg\w*\s+|faglig\w*\s+|overordn\w+\s+|administrativ\w*\s+|politisk\w*\s+|lokal\w*\s+)?"
     r"(?:samarbeidsutval\w*|samhandlingsutval\w*|samarbeidsråd\w*|samhandlingsråd\w*|koordineringsråd\w*"
@@ -49,11 +49,12 @@ ARENA = re.compile(
     re.IGNORECASE,
 )
 #: Two named units of the parties meeting ("LMS SiV og Frisklivs- og mestringssenteret skal møtes
-#: to ganger i året", "Kommunen og helseforetaket skal møtast årleg").  Kept out of ARENA: with no
+#: to ganger i året", "Kommunen og helseforetaket skal møtast årleg", "Koordinerende enheter i
+#: kommunene og ved sykehuset møtes to ganger i året").  Kept out of ARENA: with no
 #: literal to start from it would make every sentence's search run in full; it is tried only in a
 #: sentence that says "møt…".
 UNITS_MEET = re.compile(
-    r"\b(?:[A-ZÆØÅ][\w-]*\s+){1,4}og\s+(?:[\w-]+\s+){1,4}?(?:skal\s+|vil\s+)?(?:møtes|møtast|møtest)\b")
+    r"\b[A-ZÆØÅ][\w-]*\s+(?:[\w-]+\s+){0,4}og\s+(?:[\w-]+\s+){1,4}?(?:skal\s+|vil\s+)?(?:møtes|møtast|møtest)\b")
 MEMBERS = re.compile(
     r"\bmedlem\w*|\bbest[åa]r\s+av|\bsamansett|\bsammensatt|\brepresentant\w*\s+(?:fra|frå|for)"
     r"|\b(?:\d+|en|ein|eitt|ett|to|tre|fire|fem|seks|sju|åtte)\s+\w*(?:representantar|representanter|medlemmer|medlemar)"

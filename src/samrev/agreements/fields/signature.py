@@ -20,7 +20,7 @@ from samrev.agreements.fields.status import draft_markers, tail_lines
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "10"
+RULE_VERSION = "11"
 NOT_SIGNED = re.compile(
     r"\b(?:ikke|ikkje|ennå\s+ikke|enno\s+ikkje)\s+(?:\w+\s+){0,2}(?:signert|underskrevet|undertegnet|underteikna"
     r"|underskriven)\b|\busignert\b",
@@ -170,9 +170,16 @@ def _row_with_person(text: str) -> bool:
                                for i, cell in enumerate(cells) if i not in dated)
 
 
+_LEADING_MARK = re.compile(r"\s*\(?\s*sign(?:\.|ert)\s*\)?:?\s+", re.IGNORECASE)
+
+
 def _is_person_or_mark(text: str) -> bool:
-    """A line, or a column of it, with a person's name or a bare signature mark ("(sign.)")."""
+    """A line, or a column of it, with a person's name or a bare signature mark ("(sign.)"); the
+    mark may stand before the name ("Sign. Inger Marie Sola, administrerande direktør")."""
     if _person_lines([Segment(0, len(text), text)]) or _SIGN_ONLY_LINE.fullmatch(text):
+        return True
+    marked = _LEADING_MARK.match(text)
+    if marked and _person_lines([Segment(0, len(text) - marked.end(), text[marked.end():])]):
         return True
     if _is_name_line(text) and not BLOCK_LINE.match(text):
         return True  # names side by side, joined by a single space in PDF text

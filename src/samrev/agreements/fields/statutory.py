@@ -22,7 +22,7 @@ from samrev.agreements.context import AgreementText, Segment
 from samrev.core.model import Judgement, Provenance, Span
 from samrev.text.prefilter import prefilter
 
-RULE_VERSION = "8"
+RULE_VERSION = "9"
 #: A point the document's own number names needs one content sentence; any other point needs
 #: ``MIN_SENTENCES`` and at least ``MIN_SHARE`` of the best-covered point's sentences (so that a
 #: passing mention of discharge in an LMS agreement does not count as point 5).
@@ -57,7 +57,9 @@ TOPICS: dict[int, str] = {
        r"|akutt|legevakt|fastleg))",
     4: r"døgnopphold\w*|døgnopphald\w*|døgntilbod\w*|døgntilbud\w*|\bKAD\b|\bØHD\b"
        r"|øyeblikkel(?:ig|eg)\s+hjelp\s+døgn\w*"
-       r"|akutt\s+døgnenhet\w*|akutt\s+døgneining\w*|ø\.?\s?hj\.?\s+døgn\w*|\bØH-døgn\w*",
+       r"|akutt\s+døgnenhet\w*|akutt\s+døgneining\w*|ø\.?\s?hj\.?\s+døgn\w*|\bØH-døgn\w*"
+       # beds for emergency admission in the municipality ("to senger for øyeblikkeleg hjelp")
+       r"|(?:senger|seng|sengeplass\w*|plasser|plassar)\s+(?:til|for)\s+øyeblikkel(?:ig|eg)\s+hjelp",
     # patients ready for discharge (plain discharge belongs to point 2)
     5: r"utskrivningsklar\w*|utskrivingsklar\w*|meldt\s+utskriv\w*|PLO-?meld\w*|pleie-\s+og\s+omsorgsmeld\w*"
        r"|betalingsplikt\w*|kommunal\w*\s+betaling\w*|betaling\s+for\s+utskriv\w*",
