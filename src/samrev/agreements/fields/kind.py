@@ -19,19 +19,23 @@ from samrev.core.model import Judgement, Provenance, Span
 
 _NUM = r"(?:nr\.?\s*)?\d{1,2}(?:\s?[a-c]|-\d)?\b"
 
-# Non-agreement document types (bokmål and nynorsk).
+# Documents about agreements (cases, letters, minutes, reports, annual reports, replies to a
+# hearing): they have no adoption date of their own and bind nobody.
+_CASE_WORDS = (
+    r"styresak\w*|styrevedtak|saksfr[ae]mlegg\w*|saksutgreiing\w*|saksutredning\w*|særutskrift|saksprotokoll"
+    r"|møteprotokoll|protokoll\s+fr[aå]|møteinnkalling\w*|innkalling\s+til|møtebok|møtereferat|referat\s+fr[aå]"
+    r"|referat\b|høy?ringsbrev\w*|høy?ringsnotat\w*|høy?ringsuttal\w*|høy?ring\s*(?:av|om|[-–—:])"
+    r"|melding\s+om\s+(?:politisk\s+)?vedtak|rapport\b|årsrapport|evalueringsrapport|notat\b|kommunestyresak"
+    r"|politisk\s+sak|sak\s+\d+/\d+|saksnr\.?|årsmelding\w*|høy?ringsfr[aå]segn\w*|fråsegn\b"
+)
+# Non-agreement document types (bokmål and nynorsk): other kinds of agreement, the documents about
+# agreements above, a municipal decision, and a template of an agreement ("MAL – DELAVTALE 5",
+# "Mal for tenesteavtale").
 ANNET = re.compile(
     r"\b(?:intensjonsavtale\w*|(?:hus)?lei(?:e|ge)avtale\w*|lei(?:e|ge)kontrakt\w*|drifts?avtale\w*"
     r"|avtale\s+om\s+(?:lei(?:e|ge)|drift)\b|kontrakt\s+om\s+(?:lei(?:e|ge)|drift)\b"
-    r"|styresak\w*|styrevedtak|saksfr[ae]mlegg\w*|saksutgreiing\w*|saksutredning\w*|særutskrift"
-    r"|saksprotokoll|møteprotokoll|protokoll\s+fr[aå]|møteinnkalling\w*|innkalling\s+til"
-    r"|møtebok|møtereferat|referat\s+fr[aå]|referat\b|høy?ringsbrev\w*|høy?ringsnotat\w*|adressater\s*:"
-    r"|høy?ringsuttal\w*|høy?ring\s*(?:av|om|[-–—:])|melding\s+om\s+(?:politisk\s+)?vedtak|rapport\b|årsrapport|evalueringsrapport|notat\b"
-    r"|vedtak\s+i\s+(?:kommunestyret|bystyret|formannskapet)|kommunestyresak|politisk\s+sak"
-    # an annual report, a reply to a hearing, a template of an agreement ("MAL – DELAVTALE 5",
-    # "Mal for tenesteavtale"): about agreements, none itself
-    r"|årsmelding\w*|høy?ringsfr[aå]segn\w*|fråsegn\b|mal(?:en)?\s*(?:[-–—:]|for\b|til\b)"
-    r"|sak\s+\d+/\d+|saksnr\.?)",
+    rf"|{_CASE_WORDS}|adressater\s*:|vedtak\s+i\s+(?:kommunestyret|bystyret|formannskapet)"
+    r"|mal(?:en)?\s*(?:[-–—:]|for\b|til\b))",
     re.IGNORECASE,
 )
 DELAVTALE = re.compile(
@@ -50,17 +54,9 @@ RETNINGSLINJE = re.compile(
     r"|\bfelles\s+rutine\w*|\bveileder\b|\brettleiar\b|\bsamarbeidsrutine\w*|\bforløpsbeskrivelse\w*",
     re.IGNORECASE,
 )
-# Documents about agreements (cases, letters, minutes, reports): they have no adoption date of
-# their own and bind nobody.  (A template is no such document: it holds an agreement's text, with
-# the obligations it will put on the parties.)
-CASE_DOCUMENT = re.compile(
-    r"\b(?:styresak\w*|styrevedtak|saksfr[ae]mlegg\w*|saksutgreiing\w*|saksutredning\w*|særutskrift|saksprotokoll"
-    r"|møteprotokoll|protokoll\s+fr[aå]|møteinnkalling\w*|innkalling\s+til|møtebok|møtereferat|referat\s+fr[aå]"
-    r"|referat\b|høy?ringsbrev\w*|høy?ringsnotat\w*|høy?ringsuttal\w*|høy?ring\s*(?:av|om|[-–—:])|adressater|mottakere"
-    r"|melding\s+om\s+(?:politisk\s+)?vedtak|rapport\b|årsrapport|evalueringsrapport|notat\b|kommunestyresak"
-    r"|politisk\s+sak|sak\s+\d+/\d+|saksnr\.?|årsmelding\w*|høy?ringsfr[aå]segn\w*|fråsegn\b)",
-    re.IGNORECASE,
-)
+# A case document's cue (a template is no such document: it holds an agreement's text, with the
+# obligations it will put on the parties).
+CASE_DOCUMENT = re.compile(rf"\b(?:{_CASE_WORDS}|adressater|mottakere)", re.IGNORECASE)
 
 
 def is_case_document(doc: AgreementText) -> bool:

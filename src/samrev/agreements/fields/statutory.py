@@ -105,21 +105,17 @@ SOFT_TASK_WORD = re.compile(
 )
 
 
-def _is_content(sentence: Segment, doc: AgreementText | None = None) -> bool:
-    """A sentence that gives content (``doc``, when given, is the document the sentence is a
-    stretch of: its literal index then finds the patterns)."""
+def _is_content(sentence: Segment, doc: AgreementText | None = None,
+                words: re.Pattern[str] = TASK_WORD) -> bool:
+    """A sentence that gives content: a full sentence (not a heading or a list fragment) with one
+    of ``words`` and no sign of a table of contents or a legal basis.  ``doc``, when given, is the
+    document the sentence is a stretch of: its literal index then finds the patterns.  With
+    ``words=SOFT_TASK_WORD``: a sentence that agrees on something in soft words."""
     if len(sentence.text) < 25 or ("\n" in sentence.text.strip() and len(sentence.text) < 80):
         return False  # headings and list fragments
     if doc is None:
-        return not NO_CONTENT.search(sentence.text) and bool(TASK_WORD.search(sentence.text))
-    return not doc.search(NO_CONTENT, sentence) and bool(doc.search(TASK_WORD, sentence))
-
-
-def _is_soft_content(sentence: Segment, doc: AgreementText) -> bool:
-    """A full sentence that agrees on something in soft words (see :data:`SOFT_TASK_WORD`)."""
-    if len(sentence.text) < 25 or ("\n" in sentence.text.strip() and len(sentence.text) < 80):
-        return False
-    return not doc.search(NO_CONTENT, sentence) and bool(doc.search(SOFT_TASK_WORD, sentence))
+        return not NO_CONTENT.search(sentence.text) and bool(words.search(sentence.text))
+    return not doc.search(NO_CONTENT, sentence) and bool(doc.search(words, sentence))
 
 
 def _headed_points(doc: AgreementText) -> dict[int, Span]:
@@ -186,7 +182,7 @@ def judge(doc: AgreementText, lms_level: int | None = None, kind: str | None = N
             if content[sentence.start]:
                 counted.add((point, sentence.start))
                 found.setdefault(point, []).append(doc.span(match.start(), match.end()))
-            elif point not in soft and _is_soft_content(sentence, doc):
+            elif point not in soft and _is_content(sentence, doc, SOFT_TASK_WORD):
                 soft[point] = doc.span(match.start(), match.end())
     headed = _headed_points(doc) if kind == "overordnet" else {}
     for point, span in headed.items():
