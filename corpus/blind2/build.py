@@ -10,13 +10,14 @@ Raw format: ``key: value`` lines (format, encoding, newline, header, footer, tit
 chrome), a line ``---``, then the body: ``# `` / ``## `` headings, ``| a | b |`` table rows,
 ``- `` list items, blank lines between paragraphs, ``<<<side>>>`` page breaks.
 
-Run: .venv/bin/python corpus/blind2/build.py
+Run: .venv/bin/python corpus/blind2/build.py [FOLDER]   (FOLDER: another blind set in this format)
 """
 
 from __future__ import annotations
 
 import html
 import importlib.util
+import sys
 import textwrap
 import zipfile
 from pathlib import Path
@@ -24,8 +25,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 HERE = Path(__file__).resolve().parent
-RAW = HERE / "raw"
-OUT = HERE / "sources"
 
 
 def _first_builder() -> Any:
@@ -280,14 +279,21 @@ def to_pdf(meta: dict[str, str], body: str, path: Path) -> None:
     write_pdf(path, final, title=meta.get("title", "Samarbeidsavtale"))  # type: ignore[arg-type]
 
 
-def main() -> None:
-    for raw in sorted(RAW.glob("*/*.txt")):
+def render_set(folder: Path) -> None:
+    """Render ``folder``/raw/<split>/<id>.txt to ``folder``/sources/<split>/<id>.<ext>: this set, or
+    any later blind set written in the same raw format."""
+    render = {"txt": to_txt, "docx": to_docx, "html": to_html, "pdf": to_pdf, "odt": to_odt}
+    for raw in sorted((folder / "raw").glob("*/*.txt")):
         meta, body = parse(raw)
         fmt = meta.get("format", "txt")
-        target = OUT / raw.parent.name / (raw.stem + "." + fmt)
+        target = folder / "sources" / raw.parent.name / (raw.stem + "." + fmt)
         target.parent.mkdir(parents=True, exist_ok=True)
-        {"txt": to_txt, "docx": to_docx, "html": to_html, "pdf": to_pdf, "odt": to_odt}[fmt](meta, body, target)
-        print(target.relative_to(HERE))
+        render[fmt](meta, body, target)
+        print(target.relative_to(folder))
+
+
+def main() -> None:
+    render_set(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE)
 
 
 if __name__ == "__main__":

@@ -1,42 +1,16 @@
 """Render the seventh blind set's raw sources (corpus/blind7/raw/<split>/<id>.txt) to sources/<split>/.
 
-Rendering is not copied: corpus/blind2/build.py is loaded with importlib and its parse/to_pdf/
-to_docx/to_html/to_txt/to_odt are called on these raw files (same raw format as blind2).
+Rendering is not copied: corpus/blind2/build.py is run on this folder; its render_set parses
+the raw files and calls its renderers (same raw format as blind2).
 
 Run: .venv/bin/python corpus/blind7/build.py
 """
 
-from __future__ import annotations
-
-import importlib.util
+import runpy
+import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-RAW = HERE / "raw"
-OUT = HERE / "sources"
-
-
-def _blind2():
-    spec = importlib.util.spec_from_file_location("blind2_build", HERE.parent / "blind2" / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-B2 = _blind2()
-
-
-def main() -> None:
-    render = {"txt": B2.to_txt, "docx": B2.to_docx, "html": B2.to_html, "pdf": B2.to_pdf, "odt": B2.to_odt}
-    for raw in sorted(RAW.glob("*/*.txt")):
-        meta, body = B2.parse(raw)
-        fmt = meta.get("format", "txt")
-        target = OUT / raw.parent.name / (raw.stem + "." + fmt)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        render[fmt](meta, body, target)
-        print(target.relative_to(HERE))
-
-
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # corpus/blind2/build.py, run on this folder
+    here = Path(__file__).resolve().parent
+    sys.argv[1:] = [str(here)]
+    runpy.run_path(str(here.parent / "blind2" / "build.py"), run_name="__main__")
